@@ -1,0 +1,225 @@
+"""The rule catalogue: rule files in ``rules/`` loaded, checked and compiled.
+
+A rule is data plus a kind. Each ``rules/<family>/<id>.toml`` names its kind
+(a key of :data:`audit.kinds.KINDS`), its parameters, the signal it gives
+evidence for, its docs and its examples. Word lists live in
+``rules/lists/<name>.txt``; weights live apart in ``rules/weights.toml``.
+
+Loading the shipped catalogue runs a quick structural check that names the
+file and the reason on failure. The full JSON Schema (``audit/schemas/
+rule.schema.json``) is applied to user rule files as they load, and to the
+shipped catalogue by the test suite, which keeps jsonschema off the fast path.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .kinds import KINDS
+
+CATEGORIES = ("scraping", "machine_translation")
+REQUIRED = ("id", "signal", "category", "kind", "summary", "why", "lookalikes", "message", "examples")
+ALLOWED = set(REQUIRED) | {"params", "languages", "scope"}
+SCOPES = ("body", "title", "chrome", "document")
+
+
+def rules_dir() -> Path:
+    """Where the shipped catalogue is: inside the installed package, or the checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    if (installed / "weights.toml").is_file():
+        return installed
+    return here.parent / "rules"
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    signal: str
+    category: str
+    kind: str
+    summary: str
+    why: str
+    lookalikes: str
+    message: str
+    params: dict
+    flag: tuple[str, ...]
+    passes: tuple[str, ...]
+    example_format: str = "text"
+    languages: tuple[str, ...] = ("en",)
+    scope: str = "body"
+    path: str = ""
+
+    def applies_to(self, language: str | None) -> bool:
+        return "*" in self.languages or language is None or language in self.languages
+
+
+@dataclass
+class Catalogue:
+    rules: list[Rule]
+    directory: Path
+    signals: dict[str, dict] = field(default_factory=dict)
+    _compiled: dict = field(default_factory=dict, repr=False)
+    _lists: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def word_list(self, name: str) -> tuple[str, ...]:
+        """Entries of ``rules/lists/<name>.txt``: one per line, '#' starts a comment."""
+        if name not in self._lists:
+            path = self.directory / "lists" / f"{name}.txt"
+            try:
+                raw = path.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise RuleError(f"{path}: word list '{name}' cannot be read ({exc.strerror})") from None
+            entries = []
+            for line in raw.splitlines():
+                line = line.split(" #", 1)[0].rstrip() if not line.startswith("#") else ""
+                if line.strip():
+                    entries.append(line.strip())
+            self._lists[name] = tuple(entries)
+        return self._lists[name]
+
+    def compiled(self, rule: Rule):
+        """The kind's prepared form of a rule (patterns compiled, lists read), cached."""
+        if rule.id not in self._compiled:
+            self._compiled[rule.id] = KINDS[rule.kind].compile(rule, self)
+        return self._compiled[rule.id]
+
+    def select(self, select: list[str] | None = None, ignore: list[str] | None = None) -> "Catalogue":
+        """A catalogue narrowed by id or id prefix (``mangled-quotes`` selects its variants)."""
+
+        def matches(rule_id: str, prefixes: list[str]) -> bool:
+            return any(rule_id == p or rule_id.startswith(p + ".") or (p.endswith("*") and rule_id.startswith(p[:-1])) for p in prefixes)
+
+        rules = [r for r in self.rules if (not select or matches(r.id, select)) and not (ignore and matches(r.id, ignore))]
+        narrowed = Catalogue(rules=rules, directory=self.directory, signals=self.signals)
+        narrowed._compiled = self._compiled
+        narrowed._lists = self._lists
+        return narrowed
+
+
+def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
+    """Structural check of one rule file, as Vale's validateDefinition does."""
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise RuleError(f"{path}: missing {', '.join(missing)}")
+    unknown = sorted(set(data) - ALLOWED)
+    if unknown:
+        raise RuleError(f"{path}: unknown key(s) {', '.join(unknown)}")
+    if data["id"] != path.stem:
+        raise RuleError(f"{path}: id '{data['id']}' must equal the file name '{path.stem}'")
+    if data["kind"] not in KINDS:
+        raise RuleError(f"{path}: unknown kind '{data['kind']}' (known: {', '.join(sorted(KINDS))})")
+    if data["category"] not in CATEGORIES:
+        raise RuleError(f"{path}: category must be one of {', '.join(CATEGORIES)}")
+    if signals and data["signal"] not in signals:
+        raise RuleError(f"{path}: signal '{data['signal']}' is not in rules/signals.toml")
+    if not (data["id"] == data["signal"] or data["id"].startswith(data["signal"] + ".")):
+        raise RuleError(f"{path}: id '{data['id']}' must be the signal slug or start with '{data['signal']}.'")
+    examples = data["examples"]
+    if not isinstance(examples, dict) or not examples.get("flag") or not examples.get("pass"):
+        raise RuleError(f"{path}: examples need at least one 'flag' and one 'pass' entry")
+    scope = data.get("scope", "body")
+    if scope not in SCOPES:
+        raise RuleError(f"{path}: scope must be one of {', '.join(SCOPES)}")
+    return Rule(
+        id=data["id"],
+        signal=data["signal"],
+        category=data["category"],
+        kind=data["kind"],
+        summary=data["summary"].strip(),
+        why=data["why"].strip(),
+        lookalikes=data["lookalikes"].strip(),
+        message=data["message"].strip(),
+        params=dict(data.get("params", {})),
+        flag=tuple(examples["flag"]),
+        passes=tuple(examples["pass"]),
+        example_format=examples.get("format", "text"),
+        languages=tuple(data.get("languages", ["en"])),
+        scope=scope,
+        path=str(path),
+    )
+
+
+def rule_schema() -> dict:
+    return json.loads((Path(__file__).parent / "schemas" / "rule.schema.json").read_text(encoding="utf-8"))
+
+
+def validate_with_schema(data: dict, path: Path) -> None:
+    """Full JSON Schema validation of one rule file's data."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(rule_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
+        raise RuleError(f"{path}: {where}: {err.message}")
+
+
+def load_signals(directory: Path) -> dict[str, dict]:
+    path = directory / "signals.toml"
+    if not path.is_file():
+        return {}
+    with open(path, "rb") as fh:
+        return tomllib.load(fh).get("signals", {})
+
+
+def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] | None = None) -> Catalogue:
+    """Load the shipped catalogue (or ``directory``), plus user rule files or folders.
+
+    User rules in ``extra`` are validated against the JSON Schema as they load.
+    """
+    directory = Path(directory) if directory else rules_dir()
+    signals = load_signals(directory)
+    rules: list[Rule] = []
+    for path in sorted(directory.glob("*/*.toml")):
+        if path.parent.name == "lists":
+            continue
+        rules.append(_load_rule_file(path, signals, schema=False))
+    for item in extra or []:
+        item = Path(item)
+        paths = sorted(item.rglob("*.toml")) if item.is_dir() else [item]
+        for path in paths:
+            rules.append(_load_rule_file(path, signals, schema=True))
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.id in seen:
+            raise RuleError(f"{r.path}: rule id '{r.id}' is already defined in {seen[r.id]}")
+        seen[r.id] = r.path
+    catalogue = Catalogue(rules=rules, directory=directory, signals=signals)
+    for r in rules:  # compile now so a bad pattern fails at load, naming its file
+        try:
+            catalogue.compiled(r)
+        except re.error as exc:
+            raise RuleError(f"{r.path}: bad regular expression: {exc}") from None
+        except (KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, RuleError):
+                raise
+            raise RuleError(f"{r.path}: bad params: {exc}") from None
+    return catalogue
+
+
+def _load_rule_file(path: Path, signals: dict, schema: bool) -> Rule:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot be read: {exc.strerror}") from None
+    if schema:
+        validate_with_schema(data, path)
+    return _check_rule(data, path, signals)

@@ -1,0 +1,76 @@
+"""Checks: run every rule of the catalogue on a Document. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from string import Formatter
+
+from .findings import Finding, Hit
+from .kinds import KINDS
+from .kinds._text import excerpt as make_excerpt
+
+
+class _Fields(dict):
+    def __missing__(self, key):
+        return ""
+
+
+_FORMATTER = Formatter()
+
+
+def render_message(template: str, fields: dict) -> str:
+    try:
+        return _FORMATTER.vformat(template, (), _Fields(fields)).strip()
+    except (ValueError, IndexError):
+        return template
+
+
+def place(rule, hit: Hit, doc) -> Finding:
+    """Turn a kind's Hit into a Finding at a line and column of the source file."""
+    if hit.in_source:
+        offset = hit.start
+        shown = make_excerpt(doc.source, hit.start, hit.end)
+    else:
+        offset = doc.source_offset(hit.start)
+        shown = make_excerpt(doc.text, hit.start, hit.end)
+    line, column = doc.source_position(offset)
+    fields = {"match": shown}
+    fields.update(hit.fields)
+    message = hit.message or render_message(rule.message, fields)
+    return Finding(rule.id, rule.signal, rule.category, line, column, shown, message, offset)
+
+
+def run_checks(doc, catalogue, language: str | None = None) -> tuple[list[Finding], list[dict], list[dict]]:
+    """All findings for ``doc``, in source order.
+
+    Returns (findings, skipped, errors): rules skipped because they do not
+    apply to the document's language, and rules that failed on this document
+    (a failing rule never stops the others).
+    """
+    by_kind = defaultdict(list)
+    skipped = []
+    for rule in catalogue.rules:
+        if not rule.applies_to(language):
+            skipped.append({"rule": rule.id, "reason": f"written for {', '.join(rule.languages)}; the text is '{language}'"})
+            continue
+        by_kind[rule.kind].append((rule, catalogue.compiled(rule)))
+    findings: list[Finding] = []
+    errors: list[dict] = []
+    for kind in sorted(by_kind):
+        items = by_kind[kind]
+        module = KINDS[kind]
+        groups = [items] if hasattr(module, "run_many") else [[item] for item in items]
+        for group in groups:
+            try:
+                if hasattr(module, "run_many"):
+                    pairs = list(module.run_many(group, doc))
+                else:
+                    rule, prepared = group[0]
+                    pairs = [(rule, hit) for hit in module.run(rule, prepared, doc)]
+            except Exception as exc:  # a rule bug must not spoil the run
+                errors.append({"rule": ",".join(r.id for r, _ in group), "error": f"{type(exc).__name__}: {exc}"})
+                continue
+            findings.extend(place(rule, hit, doc) for rule, hit in pairs)
+    unique = {(f.rule, f.offset, f.excerpt): f for f in findings}
+    ordered = sorted(unique.values(), key=lambda f: (f.line, f.column, f.rule, f.excerpt))
+    return ordered, skipped, errors

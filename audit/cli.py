@@ -1,0 +1,184 @@
+"""Command line: ``provenance-audit scan|eval|rules|explain …``. No detection logic here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Sequence
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="provenance-audit",
+        description="Find signs of scraping and machine translation in news-like files.",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add_engine_options(sp):
+        sp.add_argument("--weights", metavar="FILE", help="weights file (default: the shipped rules/weights.toml)")
+        sp.add_argument("--rules", metavar="PATH", action="append", default=[], help="extra rule file or folder (validated on load); repeatable")
+        sp.add_argument("--select", metavar="IDS", help="only these rule ids or prefixes, comma-separated")
+        sp.add_argument("--ignore", metavar="IDS", help="skip these rule ids or prefixes, comma-separated")
+        sp.add_argument("--max-bytes", type=int, default=None, metavar="N", help="audit at most N bytes of a file (default 4 MiB)")
+
+    scan = sub.add_parser("scan", help="audit files and directories", description="Audit files and directories; write one report per file.")
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for standard input")
+    scan.add_argument("--format", choices=["text", "json", "jsonl"], default="text", help="what to print (default text)")
+    scan.add_argument("--output", metavar="DIR", default="reports", help="write one JSON report per input and summary.json here (default reports/)")
+    scan.add_argument("--no-output", action="store_true", help="write no report files, only print")
+    scan.add_argument("--include", action="append", metavar="GLOB", help="in directories, audit files matching GLOB (default: *.txt *.md *.html *.htm); repeatable")
+    scan.add_argument("--exclude", action="append", metavar="GLOB", help="skip files and directories matching GLOB; repeatable")
+    scan.add_argument("--fail-above", type=float, metavar="SCORE", help="exit 1 when a file scores at or above SCORE (default: the 'flagged' threshold)")
+    scan.add_argument("--stdin-format", choices=["text", "markdown", "html"], help="format of standard input (default: sniffed)")
+    scan.add_argument("-q", "--quiet", action="store_true", help="print only files at or above the threshold, and nothing when all is well")
+    scan.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    add_engine_options(scan)
+
+    ev = sub.add_parser("eval", help="measure accuracy on a labelled corpus", description="Scan the files listed in DIR/manifest*.jsonl and report accuracy.")
+    ev.add_argument("directory", metavar="DIR")
+    ev.add_argument("--format", choices=["text", "json"], default="text")
+    ev.add_argument("--only-format", choices=["txt", "md", "html"], help="evaluate only documents of this manifest format")
+    add_engine_options(ev)
+
+    rules = sub.add_parser("rules", help="list the rule catalogue")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--rules", metavar="PATH", action="append", default=[], help="extra rule file or folder")
+
+    explain = sub.add_parser("explain", help="print a rule's documentation and examples")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--rules", metavar="PATH", action="append", default=[], help="extra rule file or folder")
+    return p
+
+
+def _split(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+def _auditor(args):
+    from .catalogue import load_catalogue
+    from .pipeline import Auditor
+    from .score import load_weights
+
+    catalogue = load_catalogue(extra=args.rules)
+    if getattr(args, "select", None) or getattr(args, "ignore", None):
+        catalogue = catalogue.select(_split(args.select), _split(args.ignore))
+    weights = load_weights(args.weights)
+    kwargs = {"max_bytes": args.max_bytes} if getattr(args, "max_bytes", None) else {}
+    return Auditor(catalogue, weights, **kwargs)
+
+
+def _scan(args) -> int:
+    from .inputs import collect
+    from .output import render_json, render_jsonl, render_text, write_reports
+    from .report import error_report
+
+    auditor = _auditor(args)
+    inputs = collect(args.paths, args.include, args.exclude)
+    reports = []
+    for path in inputs.files:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            reports.append(auditor.audit_bytes("-", data, fmt=args.stdin_format))
+        else:
+            reports.append(auditor.audit_path(path))
+    for path, reason in inputs.problems:
+        print(f"provenance-audit: {path}: {reason}", file=sys.stderr)
+        if reason == "no such file or directory":
+            reports.append(error_report(path, reason))
+    threshold = args.fail_above if args.fail_above is not None else auditor.weights.flagged
+    if args.format == "json":
+        sys.stdout.write(render_json(reports))
+    elif args.format == "jsonl":
+        sys.stdout.write(render_jsonl(reports))
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        sys.stdout.write(render_text(reports, quiet=args.quiet, threshold=threshold, color=color))
+    if not args.no_output:
+        try:
+            write_reports(args.output, reports, auditor.weights.version)
+        except OSError as exc:
+            print(f"provenance-audit: cannot write reports to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+    if any(r["error"] for r in reports) or (inputs.problems and not inputs.files):
+        return EXIT_ERROR
+    if any(r["score"] is not None and r["score"] >= threshold for r in reports):
+        return EXIT_FOUND
+    return EXIT_OK
+
+
+def _eval(args) -> int:
+    from .evaluate import load_manifests, metrics, render
+
+    auditor = _auditor(args)
+    entries = load_manifests(args.directory)
+    if args.only_format:
+        entries = [e for e in entries if e.get("format") == args.only_format]
+    reports = [auditor.audit_path(e["path"]) for e in entries]
+    m = metrics(entries, reports)
+    m["weights_version"] = auditor.weights.version
+    if args.format == "json":
+        sys.stdout.write(json.dumps(m, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render(m))
+    return EXIT_OK
+
+
+def _rules(args) -> int:
+    from .catalogue import load_catalogue
+
+    catalogue = load_catalogue(extra=args.rules)
+    if args.format == "json":
+        rows = [
+            {"id": r.id, "signal": r.signal, "category": r.category, "kind": r.kind, "summary": r.summary}
+            for r in catalogue.rules
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    width = max(len(r.id) for r in catalogue.rules)
+    for r in catalogue.rules:
+        cat = "scrape" if r.category == "scraping" else "mt"
+        sys.stdout.write(f"{r.id:<{width}}  {cat:<6} {r.summary}\n")
+    return EXIT_OK
+
+
+def _explain(args) -> int:
+    from .catalogue import load_catalogue
+    from .docs import explain
+
+    catalogue = load_catalogue(extra=args.rules)
+    matches = [r for r in catalogue.rules if r.id == args.rule] or [
+        r for r in catalogue.rules if r.id.startswith(args.rule + ".") or r.signal == args.rule
+    ]
+    if not matches:
+        print(f"provenance-audit: no rule '{args.rule}' (see 'provenance-audit rules')", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write("\n".join(explain(r) for r in matches))
+    return EXIT_OK
+
+
+COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    from .catalogue import RuleError
+    from .evaluate import ManifestError
+    from .score import WeightsError
+
+    try:
+        return COMMANDS[args.command](args)
+    except (RuleError, WeightsError, ManifestError) as exc:
+        print(f"provenance-audit: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,37 @@
+"""Rule kinds: one small module each, registered here explicitly.
+
+A kind module provides two pure functions:
+
+- ``compile(rule, catalogue)``: prepare the rule's parameters once (compile
+  patterns, read word lists); raise ValueError/re.error on bad parameters;
+- ``run(rule, prepared, doc)``: yield :class:`audit.findings.Hit` objects.
+
+A kind may also provide ``run_many(items, doc)`` taking every
+``(rule, prepared)`` of that kind at once, to scan a document in one pass.
+"""
+
+from . import (
+    byline,
+    casing,
+    contact,
+    doubled_title,
+    mojibake,
+    pattern,
+    phrase,
+    quotes,
+    stripped_apostrophe,
+    variant_mix,
+)
+
+KINDS = {
+    "phrase": phrase,
+    "pattern": pattern,
+    "doubled-title": doubled_title,
+    "quote-marks": quotes,
+    "stripped-apostrophe": stripped_apostrophe,
+    "mojibake": mojibake,
+    "lowercase-name": casing,
+    "variant-mix": variant_mix,
+    "byline": byline,
+    "contact": contact,
+}

@@ -1,0 +1,51 @@
+"""Author boxes: where a byline and its bio stand, and who the site claims to be."""
+
+from __future__ import annotations
+
+import re
+
+from ._text import letters
+
+BIO_CUES = re.compile(
+    r"\b(has been (?:a|an|the) (?:reporter|journalist|writer|editor|correspondent)|staff writer|"
+    r"before joining|worked as|correspondent for|freelancer for|freelance(?:d)? for|contact me|"
+    r"reach me|get in touch|email me|e-mail me|about the author|her work has appeared|his work has appeared|"
+    r"previously (?:worked|wrote|reported)|is a (?:senior )?(?:reporter|journalist|writer|correspondent)|"
+    r"joined [A-Z][\w ]{2,40} in (?:19|20)\d\d)",
+    re.I,
+)
+FIRST_PERSON_CONTACT = re.compile(r"\b(contact me|reach me|email me|e-mail me|get in touch with me|write to me|follow me)\b", re.I)
+_BEFORE_JOINING = re.compile(r"\bBefore joining ((?:The |the )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})")
+
+
+def bio_spans(doc) -> list[tuple[int, int]]:
+    """Paragraphs that read as an author bio or contact line."""
+    text = doc.text
+    out = []
+    for s, e in doc.paragraphs:
+        if BIO_CUES.search(text, s, e):
+            out.append((s, e))
+    return out
+
+
+def site_names(doc) -> list[str]:
+    """Names the page gives itself: og:site_name, the canonical and og:url hosts."""
+    site = doc.metadata.get("site", {})
+    names = [v for v in site.values() if v]
+    return names
+
+
+def outlets_named_in_bio(doc, span) -> list[tuple[str, int]]:
+    s, e = span
+    return [(m.group(1).strip(" .,"), m.start(1)) for m in _BEFORE_JOINING.finditer(doc.text, s, e)]
+
+
+def mentioned(doc, name: str, text: str | None = None) -> bool:
+    """Is ``name`` (compared on letters only) named in ``text`` (default the
+    document's), its title or the site's own names?"""
+    key = letters(name)
+    if not key:
+        return False
+    text = doc.text if text is None else text
+    hay = letters(text) + " " + letters(doc.title or "") + " " + " ".join(letters(n) for n in site_names(doc))
+    return key in hay

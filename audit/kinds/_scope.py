@@ -1,0 +1,43 @@
+"""The part of a document a rule reads, and where that part starts."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_TITLE_TAG = re.compile(r"<title\b[^>]*>", re.I)
+
+
+class Scope(NamedTuple):
+    text: str
+    base: int  # offset of text[0] in doc.text (or doc.source when in_source)
+    in_source: bool
+
+
+def scope_of(rule, doc) -> Scope | None:
+    if rule.scope == "body":
+        return Scope(doc.text, 0, False)
+    if rule.scope == "document":
+        return Scope(doc.source, 0, True)
+    if rule.scope == "title":
+        return title_scope(doc)
+    return None
+
+
+def title_scope(doc) -> Scope | None:
+    """The headline as the file gives it: the first line, or HTML <title>."""
+    if not doc.title:
+        return None
+    if doc.title_span is not None:
+        s, e = doc.title_span
+        return Scope(doc.text[s:e], s, False)
+    m = _TITLE_TAG.search(doc.source)
+    if m:
+        # the title text as written in the source (entities may differ)
+        end = doc.source.find("<", m.end())
+        raw = doc.source[m.end(): end if end != -1 else len(doc.source)]
+        lead = len(raw) - len(raw.lstrip())
+        import html
+
+        return Scope(html.unescape(raw.strip()), m.end() + lead, True)
+    return None

@@ -1,0 +1,35 @@
+"""Small text helpers shared by the procedural kinds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = "'’‘`´"
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, apostrophes dropped, other punctuation to spaces, spaces folded.
+
+    "Moscow’s latest threat – L’Express" and "Moscows latest threat LExpress"
+    both become "moscows latest threat lexpress".
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    for a in APOSTROPHES:
+        text = text.replace(a, "")
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def letters(text: str) -> str:
+    """Only the letters and digits of ``text``, lower-cased (for name comparison)."""
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def excerpt(text: str, start: int, end: int, limit: int = 120) -> str:
+    piece = text[start:end]
+    if len(piece) > limit:
+        piece = piece[: limit - 1] + "…"
+    return " ".join(piece.split())

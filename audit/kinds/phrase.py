@@ -1,0 +1,135 @@
+"""Kind ``phrase``: literal words and phrases, matched in one pass per document.
+
+Every phrase rule's entries go into one index keyed by the first word of each
+phrase. The document is lower-cased once and split into words once; each word
+looks up the phrases that can start there. So the cost is one scan of the
+text whatever the number of phrases.
+
+params:
+  phrases        list of phrases; an entry may carry a note: "phrase | note"
+  phrases_from   name of a list in rules/lists/ (same format)
+  case_sensitive match the case as written (default false)
+  position       anywhere | line-start | whole-line (default anywhere);
+                 whole-line allows bullets, quotes and closing punctuation
+                 around the phrase
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..findings import Hit
+from ._scope import scope_of
+
+_WORD = re.compile(r"\w+")
+_LINE_LEAD = " \t•*-–—>#·▪●◦|_\"'“”‘’«»[("
+_LINE_TAIL = " \t.:;,!?…\"'“”‘’«»)]*_|"
+
+
+class Prepared:
+    __slots__ = ("entries", "case_sensitive", "position")
+
+    def __init__(self, entries, case_sensitive, position):
+        self.entries = entries  # list of (phrase, note)
+        self.case_sensitive = case_sensitive
+        self.position = position
+
+
+def parse_entry(entry: str) -> tuple[str, str]:
+    phrase, _, note = entry.partition(" | ")
+    return phrase.strip(), note.strip()
+
+
+def compile(rule, catalogue):
+    params = rule.params
+    raw = list(params.get("phrases", []))
+    if params.get("phrases_from"):
+        raw.extend(catalogue.word_list(params["phrases_from"]))
+    if not raw:
+        raise ValueError("a phrase rule needs 'phrases' or 'phrases_from'")
+    position = params.get("position", "anywhere")
+    if position not in {"anywhere", "line-start", "whole-line"}:
+        raise ValueError(f"unknown position '{position}'")
+    entries = [parse_entry(e) for e in raw]
+    for phrase, _ in entries:
+        if not _WORD.search(phrase):
+            raise ValueError(f"phrase '{phrase}' has no word character to index")
+    return Prepared(entries, bool(params.get("case_sensitive", False)), position)
+
+
+def _index(items):
+    """first lower-case word -> [(phrase_lower, lead, rule, prepared, phrase, note)]"""
+    index = defaultdict(list)
+    for rule, prep in items:
+        for phrase, note in prep.entries:
+            low = phrase.lower()
+            m = _WORD.search(low)
+            index[m.group()].append((low, m.start(), rule, prep, phrase, note))
+    return index
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _LINE_LEAD:
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def _at_line_end(text: str, end: int) -> bool:
+    i = end
+    n = len(text)
+    while i < n and text[i] in _LINE_TAIL:
+        i += 1
+    return i >= n or text[i] == "\n"
+
+
+def run_many(items, doc):
+    by_scope = defaultdict(list)
+    for rule, prep in items:
+        by_scope[rule.scope].append((rule, prep))
+    for scope_name, group in by_scope.items():
+        scope = scope_of(group[0][0], doc)
+        if scope is None or not scope.text:
+            continue
+        text = scope.text
+        lower = doc.lower if (scope_name == "body") else text.lower()
+        if len(lower) != len(text):
+            lower = "".join(c.lower()[:1] or c for c in text)
+        index = _index(group)
+        seen = set()
+        for m in _WORD.finditer(lower):
+            cands = index.get(m.group())
+            if not cands:
+                continue
+            for low, lead, rule, prep, phrase, note in cands:
+                start = m.start() - lead
+                if start < 0 or not lower.startswith(low, start):
+                    continue
+                end = start + len(low)
+                # whole words only
+                if low[0].isalnum() and start > 0 and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
+                    continue
+                if low[-1].isalnum() and end < len(lower) and (lower[end].isalnum() or lower[end] == "_"):
+                    continue
+                if prep.case_sensitive and text[start:end] != phrase:
+                    continue
+                if prep.position == "line-start" and not _at_line_start(text, start):
+                    continue
+                if prep.position == "whole-line" and not (_at_line_start(text, start) and _at_line_end(text, end)):
+                    continue
+                key = (rule.id, start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield rule, Hit(
+                    scope.base + start,
+                    scope.base + end,
+                    fields=(("note", note),),
+                    in_source=scope.in_source,
+                )
+
+
+def run(rule, prep, doc):
+    for _, hit in run_many([(rule, prep)], doc):
+        yield hit

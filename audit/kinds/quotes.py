@@ -1,0 +1,110 @@
+"""Kind ``quote-marks``: quotation marks that a careful English text would not have.
+
+params:
+  check  one of
+    guillemets            « » around English words (quoted French passes:
+                          the span's function words decide; breadcrumb
+                          separators such as "Home » World" pass)
+    closing-after-space   a closing quote detached from its words and put
+                          before punctuation: `provocations “.`, `fired ” ,`
+    stray-closing         a closing ” in a paragraph where no quote was opened
+                          (a quote running over several paragraphs opens each
+                          with “ and is not flagged)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Hit
+
+ENGLISH = frozenset("the a an and of to is are was were we you they he she it not but in on for with that this must be have has will would at by from our their".split())
+FOREIGN = frozenset("le la les des du de et est une un pas nous vous sont il elle à au aux dans pour sur qui que der die das und ist nicht ein eine mit von zu el los las y es una por para con del que no il lo gli e è di che non per".split())
+_WORDS = re.compile(r"[^\W\d_]+")
+_BREADCRUMB = re.compile(r"»[^»\n]{1,40}»|^[^\n»]{1,30}»\s*[^\n»]{1,30}$", re.M)
+_CLOSING_AFTER_SPACE = re.compile(r"(?<=\w)[ \u00a0]+[“”\"](?=\s*[.,;:!?])|(?<=\w)“(?=[.,;:!?](?:\s|$))")
+
+
+def compile(rule, catalogue):
+    check = rule.params.get("check")
+    if check not in {"guillemets", "closing-after-space", "stray-closing"}:
+        raise ValueError(f"unknown check '{check}'")
+    return check
+
+
+def _is_english(words: list[str]) -> bool:
+    en = sum(w in ENGLISH for w in words)
+    fo = sum(w in FOREIGN for w in words)
+    return en >= 2 and en > 2 * fo
+
+
+def _guillemets(doc):
+    text = doc.text
+    for start, end in doc.paragraphs:
+        para = text[start:end]
+        if "«" not in para and "»" not in para:
+            continue
+        for line_m in re.finditer(r"[^\n]+", para):
+            line = line_m.group()
+            if _BREADCRUMB.search(line) and "«" not in line:
+                continue  # menu separators, not quotation marks
+            base = start + line_m.start()
+            for m in re.finditer(r"[«»]", line):
+                if m.group() == "«":
+                    close = re.search(r"[»”\"]", line[m.end():])
+                    span = line[m.end(): m.end() + close.start()] if close else line[m.end():]
+                else:
+                    opener = max(line.rfind("«", 0, m.start()), line.rfind("“", 0, m.start()))
+                    if line.rfind("«", 0, m.start()) != -1:
+                        continue  # reported with its opening mark
+                    span = line[opener + 1: m.start()] if opener != -1 else line[: m.start()]
+                words = [w.lower() for w in _WORDS.findall(span)]
+                if _is_english(words):
+                    yield Hit(base + m.start(), base + m.end() + min(len(span), 40) if m.group() == "«" else base + m.end())
+
+
+def _closing_after_space(doc):
+    for m in _CLOSING_AFTER_SPACE.finditer(doc.text):
+        # the quote must close something: an opening mark earlier on the line
+        line_start = doc.text.rfind("\n", 0, m.start()) + 1
+        before = doc.text[line_start: m.start()]
+        if "“" in before or "\"" in before or "«" in before:
+            end = m.end()
+            while end < len(doc.text) and doc.text[end] in " .,;:!?":
+                end += 1
+                if doc.text[end - 1] in ".,;:!?":
+                    break
+            s = m.start()
+            while s > line_start and doc.text[s - 1].isalnum():
+                s -= 1
+            yield Hit(s, end)
+
+
+def _stray_closing(doc):
+    text = doc.text
+    for start, end in doc.paragraphs:
+        para = text[start:end]
+        if "”" not in para:
+            continue
+        depth = 0
+        for m in re.finditer(r"[“”«»]", para):
+            ch = m.group()
+            if ch in "“«":
+                depth += 1
+            elif ch == "”":
+                if depth == 0:
+                    s = max(0, m.start() - 30)
+                    yield Hit(start + s, start + m.end())
+                    break
+                depth -= 1
+            else:
+                depth = max(0, depth - 1)
+
+
+def run(rule, check, doc):
+    if check == "guillemets":
+        yield from _guillemets(doc)
+    elif check == "closing-after-space":
+        yield from _closing_after_space(doc)
+    else:
+        yield from _stray_closing(doc)

@@ -1,0 +1,43 @@
+"""The flow: load → checks → score → report, for one file at a time."""
+
+from __future__ import annotations
+
+import hashlib
+
+from . import document
+from .catalogue import Catalogue, load_catalogue
+from .checks import run_checks
+from .report import build_report, error_report
+from .score import Weights, load_weights
+from .score import score as score_findings
+
+
+class Auditor:
+    """Holds the catalogue and weights; audits documents, files and texts."""
+
+    def __init__(self, catalogue: Catalogue | None = None, weights: Weights | None = None, max_bytes: int = document.MAX_BYTES):
+        self.catalogue = catalogue or load_catalogue()
+        self.weights = weights or load_weights()
+        self.max_bytes = max_bytes
+
+    def audit_document(self, doc: document.Document) -> dict:
+        findings, skipped, errors = run_checks(doc, self.catalogue)
+        scored = score_findings(findings, self.weights)
+        return build_report(doc, findings, scored, self.weights, skipped, errors)
+
+    def audit_bytes(self, path: str, data: bytes, fmt: str | None = None, truncated: bool = False) -> dict:
+        try:
+            doc = document.from_bytes(path, data, fmt=fmt, truncated=truncated)
+        except document.LoadError as exc:
+            return error_report(path, str(exc), hashlib.sha256(data).hexdigest(), fmt)
+        return self.audit_document(doc)
+
+    def audit_path(self, path: str) -> dict:
+        try:
+            doc = document.load(path, self.max_bytes)
+        except document.LoadError as exc:
+            return error_report(path, str(exc))
+        return self.audit_document(doc)
+
+    def audit_text(self, text: str, fmt: str = "text", path: str = "<text>") -> dict:
+        return self.audit_bytes(path, text.encode("utf-8"), fmt=fmt)

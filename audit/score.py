@@ -1,0 +1,152 @@
+"""Score: findings and weights into a calibrated 0–100 score. Pure.
+
+For each rule r with h hits, its feature is x_r = log2(1 + min(h, cap_r)):
+the first hit counts 1, the third 2, and more add ever less. A further
+feature counts the distinct signals found beyond the first (several different
+signals together are stronger evidence than one signal many times).
+
+  log-odds = bias + Σ w_r · x_r + w_distinct · max(0, distinct − 1)
+  score    = 100 · logistic(log-odds)
+
+The weights come from ``rules/weights.toml``, written by ``provenance-audit
+calibrate``. The sub-scores use the rules of one category each, with that
+category's own bias and distinct-signal weight. Each finding's contribution
+is its share of its rule's term, so the contributions, the features and the
+bias add up to the log-odds exactly.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import CATEGORIES, rules_dir
+
+DEFAULT_CAP = 4
+
+
+class WeightsError(ValueError):
+    pass
+
+
+@dataclass
+class Model:
+    bias: float
+    distinct: float
+
+
+@dataclass
+class Weights:
+    version: str
+    rules: dict[str, float]
+    caps: dict[str, int]
+    overall: Model
+    categories: dict[str, Model]
+    review: float
+    flagged: float
+    meta: dict = field(default_factory=dict)
+    path: str = ""
+
+    def weight(self, rule_id: str) -> float:
+        return self.rules.get(rule_id, 0.0)
+
+    def cap(self, rule_id: str) -> int:
+        return self.caps.get(rule_id, self.caps.get("default", DEFAULT_CAP))
+
+
+def _model(table: dict, name: str) -> Model:
+    try:
+        return Model(float(table["bias"]), float(table.get("distinct_signals", 0.0)))
+    except (KeyError, TypeError, ValueError):
+        raise WeightsError(f"[model.{name}] needs a numeric 'bias'") from None
+
+
+def load_weights(path: str | Path | None = None) -> Weights:
+    path = Path(path) if path else rules_dir() / "weights.toml"
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise WeightsError(f"{path}: cannot be read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise WeightsError(f"{path}: not valid TOML: {exc}") from None
+    models = data.get("model", {})
+    if "overall" not in models:
+        raise WeightsError(f"{path}: missing [model.overall]")
+    thresholds = data.get("thresholds", {})
+    meta = data.get("meta", {})
+    return Weights(
+        version=str(meta.get("version", "unversioned")),
+        rules={k: float(v) for k, v in data.get("weights", {}).items()},
+        caps={k: int(v) for k, v in data.get("caps", {}).items()},
+        overall=_model(models["overall"], "overall"),
+        categories={c: _model(models.get(c, models["overall"]), c) for c in CATEGORIES},
+        review=float(thresholds.get("review", 50.0)),
+        flagged=float(thresholds.get("flagged", 80.0)),
+        meta=meta,
+        path=str(path),
+    )
+
+
+def logistic(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def rule_feature(hits: int, cap: int) -> float:
+    return math.log2(1 + min(hits, cap))
+
+
+def features(findings, weights: Weights, category: str | None = None) -> tuple[dict[str, float], int]:
+    """Per-rule feature values and the number of distinct signals with weight > 0."""
+    counts = Counter(f.rule for f in findings if category is None or f.category == category)
+    x = {r: rule_feature(h, weights.cap(r)) for r, h in counts.items()}
+    signals = {f.signal for f in findings if (category is None or f.category == category) and weights.weight(f.rule) > 0}
+    return x, len(signals)
+
+
+def log_odds(x: dict[str, float], distinct: int, weights: Weights, model: Model) -> float:
+    return model.bias + sum(weights.weight(r) * v for r, v in x.items()) + model.distinct * max(0, distinct - 1)
+
+
+def verdict(score: float, weights: Weights) -> str:
+    if score >= weights.flagged:
+        return "flagged"
+    if score >= weights.review:
+        return "review"
+    return "clean"
+
+
+@dataclass
+class Scored:
+    score: float
+    verdict: str
+    scores: dict[str, float]
+    contributions: list[float]  # aligned with the findings
+    log_odds: float
+    bias: float
+    named_features: list[dict]
+
+
+def score(findings, weights: Weights) -> Scored:
+    x, distinct = features(findings, weights)
+    z = log_odds(x, distinct, weights, weights.overall)
+    counts = Counter(f.rule for f in findings)
+    contributions = [round(weights.weight(f.rule) * x[f.rule] / counts[f.rule], 4) for f in findings]
+    sub = {}
+    for category, model in weights.categories.items():
+        cx, cd = features(findings, weights, category)
+        sub[category] = round(100 * logistic(log_odds(cx, cd, weights, model)), 1)
+    s = round(100 * logistic(z), 1)
+    named = [{
+        "name": "distinct_signals",
+        "value": distinct,
+        "contribution": round(weights.overall.distinct * max(0, distinct - 1), 4),
+        "explanation": "different signals found together, beyond the first",
+    }]
+    return Scored(s, verdict(s, weights), sub, contributions, round(z, 4), weights.overall.bias, named)
