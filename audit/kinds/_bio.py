@@ -40,12 +40,15 @@ def outlets_named_in_bio(doc, span) -> list[tuple[str, int]]:
     return [(m.group(1).strip(" .,"), m.start(1)) for m in _BEFORE_JOINING.finditer(doc.text, s, e)]
 
 
-def mentioned(doc, name: str, text: str | None = None) -> bool:
-    """Is ``name`` (compared on letters only) named in ``text`` (default the
-    document's), its title or the site's own names?"""
+EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)\b")
+
+
+def mentioned(doc, name: str) -> bool:
+    """Is ``name`` (compared on letters only) named in the document, its title
+    or the site's own names, e-mail addresses aside?"""
     key = letters(name)
     if not key:
         return False
-    text = doc.text if text is None else text
-    hay = letters(text) + " " + letters(doc.title or "") + " " + " ".join(letters(n) for n in site_names(doc))
+    hay = " ".join(letters(EMAIL.sub(" ", t)) for t in (doc.text, doc.title or ""))
+    hay += " " + " ".join(letters(n) for n in site_names(doc))
     return key in hay

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 
 from ..findings import Hit
+from ._bio import EMAIL as _EMAIL
 from ._bio import bio_spans, mentioned
 
 _PHONE = re.compile(r"(?<![\w.])(?:\+?\d{1,3}[ .-]?)?(?:\(\d{2,4}\)|\d{2,4})[ .-]?\d{3}[ .-]?\d{3,4}(?![\w])")
-_EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)\b")
 _GLUED = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]+\+?\d[\d ()-]{6,}\d")
 
 
@@ -81,7 +81,7 @@ def _email_domain(doc, free):
                 continue
             label = _registrable(domain)
             # blank out every e-mail address, then look for the outlet's name
-            if not mentioned(doc, label, text=_EMAIL.sub(" ", text)):
+            if not mentioned(doc, label):
                 yield Hit(m.start(), m.end(), fields=(("domain", domain),))
 
 

@@ -1,0 +1,87 @@
+"""Meta-tests: the catalogue is consistent across rule files, lists, signals and weights."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from audit.catalogue import RuleError, load_catalogue, rules_dir, validate_with_schema
+from audit.kinds import KINDS
+
+RULES = rules_dir()
+RULE_FILES = sorted(p for p in RULES.glob("*/*.toml"))
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.stem)
+def test_rule_file_matches_schema(path):
+    with open(path, "rb") as fh:
+        validate_with_schema(tomllib.load(fh), path)
+
+
+def test_rule_files_live_in_their_family(catalogue):
+    for rule in catalogue.rules:
+        family = Path(rule.path).parent.name
+        assert family == ("scrape" if rule.category == "scraping" else "mt"), rule.path
+
+
+def test_every_signal_of_a_rule_is_declared(catalogue):
+    for rule in catalogue.rules:
+        assert rule.signal in catalogue.signals, rule.id
+        assert catalogue.signals[rule.signal]["category"] == rule.category, rule.id
+
+
+def test_weights_cover_every_rule_and_nothing_else(catalogue, weights):
+    ids = {r.id for r in catalogue.rules}
+    assert sorted(ids - set(weights.rules)) == [], "rules without a weight"
+    assert sorted(set(weights.rules) - ids) == [], "weights for rules that do not exist"
+
+
+def test_every_kind_is_used_or_documented(catalogue):
+    used = {r.kind for r in catalogue.rules}
+    assert used <= set(KINDS)
+
+
+@pytest.mark.parametrize("path", sorted(RULES.glob("lists/*.txt")), ids=lambda p: p.stem)
+def test_word_lists_sorted_and_unique(path):
+    entries = [line.split(" #", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    keys = [e.casefold() for e in entries]
+    assert len(keys) == len(set(keys)), f"duplicates in {path.name}"
+    assert keys == sorted(keys), f"{path.name} is not sorted (case-insensitively)"
+
+
+def test_every_list_is_used(catalogue):
+    text = "".join(p.read_text(encoding="utf-8") for p in RULE_FILES)
+    for path in RULES.glob("lists/*.txt"):
+        assert f'"{path.stem}"' in text, f"list {path.name} is used by no rule"
+
+
+def test_bad_rule_file_names_file_and_reason(tmp_path):
+    bad = tmp_path / "scrape"
+    bad.mkdir()
+    (tmp_path / "weights.toml").write_text("[model.overall]\nbias = 0\n")
+    (bad / "broken.toml").write_text('id = "broken"\nkind = "pattern"\n')
+    with pytest.raises(RuleError) as err:
+        load_catalogue(tmp_path)
+    assert "broken.toml" in str(err.value) and "missing" in str(err.value)
+
+
+def test_bad_regex_fails_at_load(tmp_path):
+    user = tmp_path / "mine.toml"
+    user.write_text(
+        'id = "share-widget-text.mine"\nsignal = "share-widget-text"\ncategory = "scraping"\nkind = "pattern"\n'
+        'summary = "A test rule."\nwhy = "Only here to break."\nlookalikes = "None at all."\nmessage = "It matched."\n[params]\npattern = "(unclosed"\n'
+        '[examples]\nflag = ["a"]\npass = ["b"]\n'
+    )
+    with pytest.raises(RuleError) as err:
+        load_catalogue(extra=[user])
+    assert "mine.toml" in str(err.value) and "regular expression" in str(err.value)
+
+
+def test_user_rule_file_is_schema_validated(tmp_path):
+    user = tmp_path / "mine.toml"
+    user.write_text('id = "mine"\nsignal = "share-widget-text"\nkind = 3\n')
+    with pytest.raises(RuleError) as err:
+        load_catalogue(extra=[user])
+    assert "mine.toml" in str(err.value)
