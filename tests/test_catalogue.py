@@ -68,7 +68,7 @@ def test_bad_rule_file_names_file_and_reason(tmp_path):
 
 
 def test_bad_regex_fails_at_load(tmp_path):
-    user = tmp_path / "mine.toml"
+    user = tmp_path / "share-widget-text.mine.toml"
     user.write_text(
         'id = "share-widget-text.mine"\nsignal = "share-widget-text"\ncategory = "scraping"\nkind = "pattern"\n'
         'summary = "A test rule."\nwhy = "Only here to break."\nlookalikes = "None at all."\nmessage = "It matched."\n[params]\npattern = "(unclosed"\n'
@@ -76,7 +76,7 @@ def test_bad_regex_fails_at_load(tmp_path):
     )
     with pytest.raises(RuleError) as err:
         load_catalogue(extra=[user])
-    assert "mine.toml" in str(err.value) and "regular expression" in str(err.value)
+    assert "share-widget-text.mine.toml" in str(err.value) and "regular expression" in str(err.value)
 
 
 def test_user_rule_file_is_schema_validated(tmp_path):
