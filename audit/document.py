@@ -182,9 +182,6 @@ def from_bytes(path: str, data: bytes, fmt: str | None = None, truncated: bool =
     digest = hashlib.sha256(data).hexdigest()
     fmt = fmt or sniff_format(path, data)
     source, encoding = decode(data)
-    if truncated:
-        # a multi-byte character cut at the limit decodes to U+FFFD: drop it
-        source = source.rstrip("\ufffd")
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     if fmt == "html":
         from .htmlpage import parse_html  # bs4 and lxml only for HTML
@@ -235,5 +232,20 @@ def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
         raise LoadError(f"cannot read: {exc.strerror or exc}") from None
     truncated = len(data) > max_bytes
     if truncated:
-        data = data[:max_bytes]
+        data = _cut_at_character(data[:max_bytes])
     return from_bytes(path, data, truncated=truncated)
+
+
+def _cut_at_character(data: bytes) -> bytes:
+    """Drop a UTF-8 sequence cut short at the end of ``data``."""
+    i = len(data)
+    back = 0
+    while i > 0 and back < 3 and data[i - 1] & 0xC0 == 0x80:
+        i -= 1
+        back += 1
+    if i > 0 and data[i - 1] >= 0xC0:
+        lead = data[i - 1]
+        need = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        if len(data) - (i - 1) < need:
+            return data[: i - 1]
+    return data
