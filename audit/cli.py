@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -24,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--select", metavar="IDS", help="only these rule ids or prefixes, comma-separated")
         sp.add_argument("--ignore", metavar="IDS", help="skip these rule ids or prefixes, comma-separated")
         sp.add_argument("--max-bytes", type=int, default=None, metavar="N", help="audit at most N bytes of a file (default 4 MiB)")
+        sp.add_argument("--config", metavar="FILE", help="configuration file (default: .provenance-audit.toml or [tool.provenance-audit] in pyproject.toml, here or above)")
 
     scan = sub.add_parser("scan", help="audit files and directories", description="Audit files and directories; write one report per file.")
     scan.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for standard input")
@@ -51,6 +53,17 @@ def _parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="print a rule's documentation and examples")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--rules", metavar="PATH", action="append", default=[], help="extra rule file or folder")
+
+    cal = sub.add_parser("calibrate", help="fit the weights file from labelled corpora",
+                         description="Run the catalogue over DIR/manifest*.jsonl, fit the weights by cross-validated, "
+                         "regularised logistic regression and choose the thresholds.")
+    cal.add_argument("directories", nargs="+", metavar="DIR")
+    cal.add_argument("--out", metavar="FILE", help="write the fitted weights file here (default: print only)")
+    cal.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
+    cal.add_argument("--l2", type=float, default=1.0, metavar="X", help="L2 strength toward the prior weight (default 1.0)")
+    cal.add_argument("--fp-cost", type=float, default=2.0, metavar="X", help="loss weight of an original relative to a positive (default 2.0)")
+    cal.add_argument("--prior", type=float, default=1.0, metavar="X", help="prior mean weight of an evidence rule (default 1.0)")
+    add_engine_options(cal)
     return p
 
 
@@ -160,7 +173,20 @@ def _explain(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain}
+def _calibrate(args) -> int:
+    from .calibrate import Settings, calibrate, render, weights_toml
+
+    settings = Settings(folds=args.folds, l2=args.l2, fp_cost=args.fp_cost, prior=args.prior)
+    result = calibrate(args.directories, _auditor(args), settings)
+    sys.stdout.write(render(result))
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(weights_toml(result.weights))
+        sys.stdout.write(f"wrote {args.out}\n")
+    return EXIT_OK
+
+
+COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "calibrate": _calibrate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,12 +196,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     from .catalogue import RuleError
+    from .config import ConfigError, apply_config, find_config, load_config
     from .evaluate import ManifestError
     from .score import WeightsError
 
     try:
+        if hasattr(args, "config"):
+            path = Path(args.config) if args.config else find_config()
+            if path is not None:
+                apply_config(args, load_config(path))
         return COMMANDS[args.command](args)
-    except (RuleError, WeightsError, ManifestError) as exc:
+    except (RuleError, WeightsError, ManifestError, ConfigError) as exc:
         print(f"provenance-audit: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

@@ -41,6 +41,11 @@ def render_text(reports: list[dict], quiet: bool = False, threshold: float | Non
             continue
         for f in r["findings"]:
             out.append(f"{r['path']}:{f['line']}:{f['column']}: {paint(f['rule'], '1')} {f['message']}")
+        notes = r.get("suppressions") or {}
+        for s in notes.get("unused", []):
+            out.append(f"{r['path']}:{s['line']}:1: unused suppression: {', '.join(s['rules'])} ({s['reason']})")
+        for p in notes.get("problems", []):
+            out.append(f"{r['path']}:{p['line']}:1: bad suppression: {p['problem']}")
     if out:
         out.append("")
     width = max([len(r["path"]) for r in shown] + [4])

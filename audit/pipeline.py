@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from . import document
+from . import document, suppress
 from .catalogue import Catalogue, load_catalogue
 from .checks import run_checks
 from .report import build_report, error_report
@@ -22,8 +22,17 @@ class Auditor:
 
     def audit_document(self, doc: document.Document) -> dict:
         findings, skipped, errors = run_checks(doc, self.catalogue)
+        suppressions, problems = suppress.parse(doc)
+        findings, suppressed = suppress.apply(findings, suppressions)
+        extra = {}
+        if suppressions or problems:
+            extra["suppressions"] = {
+                "applied": suppressed,
+                "unused": [s.as_dict() for s in suppressions if not s.used],
+                "problems": problems,
+            }
         scored = score_findings(findings, self.weights)
-        return build_report(doc, findings, scored, self.weights, skipped, errors)
+        return build_report(doc, findings, scored, self.weights, skipped, errors, extra)
 
     def audit_bytes(self, path: str, data: bytes, fmt: str | None = None, truncated: bool = False) -> dict:
         try:
