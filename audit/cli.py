@@ -54,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--rules", metavar="PATH", action="append", default=[], help="extra rule file or folder")
 
+    docs = sub.add_parser("docs", help="write the rules reference (rules/README.md)")
+    docs.add_argument("--out", metavar="FILE", help="where to write (default: README.md in the rules folder)")
+    docs.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+
     cal = sub.add_parser("calibrate", help="fit the weights file from labelled corpora",
                          description="Run the catalogue over DIR/manifest*.jsonl, fit the weights by cross-validated, "
                          "regularised logistic regression and choose the thresholds.")
@@ -173,6 +177,25 @@ def _explain(args) -> int:
     return EXIT_OK
 
 
+def _docs(args) -> int:
+    from .catalogue import load_catalogue, rules_dir
+    from .docs import reference
+
+    target = Path(args.out) if args.out else rules_dir() / "README.md"
+    text = reference(load_catalogue())
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != text:
+            print(f"provenance-audit: {target} is out of date; run 'provenance-audit docs'", file=sys.stderr)
+            return EXIT_FOUND
+        return EXIT_OK
+    from .output import atomic_write
+
+    atomic_write(str(target), text)
+    print(f"wrote {target}")
+    return EXIT_OK
+
+
 def _calibrate(args) -> int:
     from .calibrate import Settings, calibrate, render, weights_toml
 
@@ -186,7 +209,7 @@ def _calibrate(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "calibrate": _calibrate}
+COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

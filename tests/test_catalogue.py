@@ -85,3 +85,10 @@ def test_user_rule_file_is_schema_validated(tmp_path):
     with pytest.raises(RuleError) as err:
         load_catalogue(extra=[user])
     assert "mine.toml" in str(err.value)
+
+
+def test_rules_reference_is_up_to_date(catalogue):
+    from audit.docs import reference
+
+    current = (RULES / "README.md").read_text(encoding="utf-8")
+    assert current == reference(catalogue), "rules/README.md is out of date: run 'provenance-audit docs'"
