@@ -10,7 +10,9 @@ first. It is fitted by L2-regularised logistic regression (projected Newton,
 numpy only, deterministic):
 
 - originals weigh ``fp_cost`` times as much as positives in the loss, so the
-  fit prefers missing a positive to accusing an original;
+  fit prefers missing a positive to accusing an original; the bias is then
+  moved back by log(fp_cost), so that the score stays a calibrated
+  probability and the thresholds carry the preference;
 - each rule weight is shrunk toward a prior mean, not toward zero: ``prior``
   for evidence rules, ``counter_prior`` for counter-evidence (signals marked
   ``polarity = "honest"``). A rule that never fires in the data keeps its
@@ -24,9 +26,11 @@ numpy only, deterministic):
 Quality is measured by stratified k-fold cross-validation (folds fixed by a
 hash of each file name), and the thresholds come from the out-of-fold scores:
 ``flagged`` is the lowest threshold (best recall) whose false-positive rate
-on originals is at most ``flagged_fpr``, ``review`` the same at
-``review_fpr``; each is placed halfway (in log-odds) between the highest
-original it must clear and the next positive above it, and held to a floor.
+on originals is at most ``flagged_fpr``, placed halfway (in log-odds) between
+the highest original it must clear and the next positive above it, so that
+it keeps a margin on both sides; ``review`` is the lowest score at which at
+most ``review_fpr`` of the originals would reach review (just above the
+original it must clear). Each is held to a floor, and review ≤ flagged.
 """
 
 from __future__ import annotations
@@ -201,7 +205,11 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
             break
         positive = now
     w = {r: float(v) + 0.0 for r, v in zip(rule_ids, theta[1:-1])}
-    overall = Model(float(theta[0]), float(theta[-1]))
+    # Weighting originals shifts the fitted odds by 1/fp_cost; undo that on the
+    # bias so the score stays a calibrated probability (the thresholds, not
+    # the score, carry the preference against false positives).
+    shift = math.log(settings.fp_cost)
+    overall = Model(round(float(theta[0]) + shift, 4), float(theta[-1]))
     categories = {}
     for category in CATEGORIES:
         members = [j for j, r in enumerate(rule_ids) if category_of[r] == category]
@@ -213,7 +221,7 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
             categories[category] = Model(overall.bias, overall.distinct)
             continue
         t = np.round(_fit(Ac, yc, cc, np.array([0.0, settings.l2]), np.zeros(2), np.array([-np.inf, 0.0]), np.array([np.inf, np.inf]), offset), 4)
-        categories[category] = Model(float(t[0]), float(t[1]) + 0.0)
+        categories[category] = Model(round(float(t[0]) + shift, 4), float(t[1]) + 0.0)
     return Weights(version="", rules=w, caps=dict(caps), overall=overall, categories=categories, review=0.0, flagged=0.0)
 
 
@@ -248,15 +256,20 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def choose_threshold(scores, positive, fpr: float, floor: float) -> float:
-    """Best-recall threshold with false positives on originals ≤ fpr (see module doc)."""
+def choose_threshold(scores, positive, fpr: float, floor: float, margin: bool = True) -> float:
+    """Best-recall threshold with false positives on originals ≤ fpr (see module doc).
+
+    With ``margin`` the threshold sits halfway (in log-odds) between the
+    highest original it must clear and the lowest positive above that;
+    without, just above that original.
+    """
     originals = sorted((s for s, p in zip(scores, positive) if not p), reverse=True)
     allowed = math.floor(fpr * len(originals) + 1e-9)
     if allowed >= len(originals):
         return floor
     bar = originals[allowed]  # the threshold must be above this original
     above = [s for s, p in zip(scores, positive) if p and s > bar]
-    if not above:
+    if not above or not margin:
         t = min(100.0, bar + 0.1)
     else:
         t = 100 * logistic((_logit(bar / 100) + _logit(min(above) / 100)) / 2)
@@ -318,10 +331,8 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
     positive = [s.positive for s in samples]
     weights = fit_weights(samples, rules, caps, settings, counter)
     weights.flagged = choose_threshold(oof, positive, settings.flagged_fpr, settings.flagged_floor)
-    review = choose_threshold(oof, positive, settings.review_fpr, settings.review_floor)
-    if review >= weights.flagged:  # no room below: review at 1/e² of the flagged odds
-        review = round(max(settings.review_floor, 100 * logistic(_logit(weights.flagged / 100) - 2)), 1)
-    weights.review = review
+    review = choose_threshold(oof, positive, settings.review_fpr, settings.review_floor, margin=False)
+    weights.review = min(review, weights.flagged)
     corpora = Counter(s.corpus for s in samples)
     weights.meta = {
         "generated_by": "provenance-audit calibrate",

@@ -216,6 +216,7 @@ def test_threshold_rule():
     assert 30.0 < t <= 90.0  # above every original, at or below the first positive above them
     assert choose_threshold(scores, positive, 0.01, 95.0) == 95.0  # the floor holds
     assert 20.0 < choose_threshold(scores, positive, 0.25, 10.0) <= 25.0  # one original of four may pass
+    assert choose_threshold(scores, positive, 0.25, 10.0, margin=False) == 20.1  # just above that original
 
 
 def test_cli_writes_identical_files(corpus, tmp_path, capsys, catalogue):
