@@ -36,9 +36,21 @@ def _forms(title: str) -> set[str]:
     return {f for f in forms if f}
 
 
-def run(rule, prep, doc):
+def _similar(a: str, b: str, min_ratio: float) -> bool:
+    """Fuzzy ratio ≥ min_ratio; lengths too far apart are ruled out before rapidfuzz loads."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((len(a), len(b)))
+    if 200 * shorter / (shorter + longer) < min_ratio:
+        return False  # even a perfect alignment could not reach the ratio
     from rapidfuzz import fuzz
 
+    return fuzz.ratio(a, b) >= min_ratio
+
+
+def run(rule, prep, doc):
     min_ratio, min_words, top = prep
     paragraphs = doc.paragraphs
     headings = doc.heading_spans
@@ -67,7 +79,7 @@ def run(rule, prep, doc):
                 continue  # only a later paragraph can be a copy of this headline
             if span in reported:
                 break
-            if any(len(f) and fuzz.ratio(form, f) >= min_ratio for f in forms):
+            if any(_similar(form, f, min_ratio) for f in forms):
                 # both copies are evidence: report each once, in text order
                 if own is not None and own not in reported:
                     reported.add(own)
