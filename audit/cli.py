@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--exclude", action="append", metavar="GLOB", help="skip files and directories matching GLOB; repeatable")
     scan.add_argument("--fail-above", type=float, metavar="SCORE", help="exit 1 when a file scores at or above SCORE (default: the 'flagged' threshold)")
     scan.add_argument("--stdin-format", choices=["text", "markdown", "html"], help="format of standard input (default: sniffed)")
+    scan.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="audit in N processes (0: one per core; default 1); reports are the same")
     scan.add_argument("-q", "--quiet", action="store_true", help="print only files at or above the threshold, and nothing when all is well")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     add_engine_options(scan)
@@ -95,13 +96,17 @@ def _scan(args) -> int:
 
     auditor = _auditor(args)
     inputs = collect(args.paths, args.include, args.exclude)
+    from .batch import audit_paths
+
+    files = [p for p in inputs.files if p != "-"]
+    by_path = dict(zip(files, audit_paths(auditor, files, args.jobs)))
     reports = []
     for path in inputs.files:
         if path == "-":
             data = sys.stdin.buffer.read()
             reports.append(auditor.audit_bytes("-", data, fmt=args.stdin_format))
         else:
-            reports.append(auditor.audit_path(path))
+            reports.append(by_path[path])
     for path, reason in inputs.problems:
         print(f"provenance-audit: {path}: {reason}", file=sys.stderr)
         if reason == "no such file or directory":

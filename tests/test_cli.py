@@ -187,3 +187,13 @@ def test_eval_on_a_small_labelled_corpus(tmp_path, capsys):
     assert m["per_signal"]["pronoun-leak"]["recall"] == 0.0
     code, out, _ = run(["eval", str(d)], capsys)
     assert "AUC 1.000" in out
+
+
+def test_jobs_give_identical_output(tmp_path, capsys):
+    d = tmp_path / "many"
+    d.mkdir()
+    for i in range(12):
+        (d / f"f{i:02d}.txt").write_text(SCRAPED if i % 3 == 0 else HONEST)
+    _, one, _ = run(["scan", "--no-output", "--format", "jsonl", str(d)], capsys)
+    _, two, _ = run(["scan", "--no-output", "--format", "jsonl", "--jobs", "2", str(d)], capsys)
+    assert one == two and len(one.splitlines()) == 12
