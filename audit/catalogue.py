@@ -13,8 +13,11 @@ shipped catalogue by the test suite, which keeps jsonschema off the fast path.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -184,11 +187,9 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
     """
     directory = Path(directory) if directory else rules_dir()
     signals = load_signals(directory)
-    rules: list[Rule] = []
-    for path in sorted(directory.glob("*/*.toml")):
-        if path.parent.name == "lists":
-            continue
-        rules.append(_load_rule_file(path, signals, schema=False))
+    paths = sorted(p for p in directory.glob("*/*.toml") if p.parent.name != "lists")
+    parsed = _read_cached(paths)
+    rules: list[Rule] = [_check_rule(data, path, signals) for data, path in zip(parsed, paths)]
     for item in extra or []:
         item = Path(item)
         paths = sorted(item.rglob("*.toml")) if item.is_dir() else [item]
@@ -212,14 +213,63 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
     return catalogue
 
 
-def _load_rule_file(path: Path, signals: dict, schema: bool) -> Rule:
+def _parse_rule_file(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: not valid TOML: {exc}") from None
     except OSError as exc:
         raise RuleError(f"{path}: cannot be read: {exc.strerror}") from None
+
+
+def _load_rule_file(path: Path, signals: dict, schema: bool) -> Rule:
+    data = _parse_rule_file(path)
     if schema:
         validate_with_schema(data, path)
     return _check_rule(data, path, signals)
+
+
+def cache_dir() -> Path | None:
+    """Where parsed rule files are cached; PROVENANCE_AUDIT_CACHE=off disables it."""
+    setting = os.environ.get("PROVENANCE_AUDIT_CACHE", "")
+    if setting.lower() in {"off", "0", "no"}:
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "provenance-audit"
+
+
+def _read_cached(paths: list[Path]) -> list[dict]:
+    """The parsed TOML of ``paths``, from a cache keyed on their names, sizes and times.
+
+    Parsing a hundred small TOML files costs tens of milliseconds, which a
+    pre-commit run should not pay each time; the JSON cache loads in one or two.
+    Any problem with the cache falls back to parsing.
+    """
+    directory = cache_dir()
+    key = hashlib.sha256()
+    for path in paths:
+        st = path.stat()
+        key.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    cached = directory / f"rules-{key.hexdigest()[:32]}.json" if directory else None
+    if cached is not None:
+        try:
+            with open(cached, encoding="utf-8") as fh:
+                data = json.load(fh)
+            if isinstance(data, list) and len(data) == len(paths):
+                return data
+        except (OSError, ValueError):
+            pass
+    parsed = [_parse_rule_file(p) for p in paths]
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".rules-")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(parsed, fh)
+            os.replace(tmp, cached)
+        except (OSError, TypeError, ValueError):
+            pass
+    return parsed

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# keep the parsed-rules cache of test runs out of the user's cache folder
+os.environ["PROVENANCE_AUDIT_CACHE"] = tempfile.mkdtemp(prefix="provenance-audit-cache-")
 
 from audit import Auditor, load_catalogue, load_weights
 

@@ -92,3 +92,21 @@ def test_rules_reference_is_up_to_date(catalogue):
 
     current = (RULES / "README.md").read_text(encoding="utf-8")
     assert current == reference(catalogue), "rules/README.md is out of date: run 'provenance-audit docs'"
+
+
+def test_parsed_rules_cache_gives_the_same_catalogue(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROVENANCE_AUDIT_CACHE", str(tmp_path / "cache"))
+    first = load_catalogue()
+    assert list((tmp_path / "cache").glob("rules-*.json"))
+    second = load_catalogue()
+    assert first.rules == second.rules
+    monkeypatch.setenv("PROVENANCE_AUDIT_CACHE", "off")
+    assert load_catalogue().rules == first.rules
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROVENANCE_AUDIT_CACHE", str(tmp_path))
+    expected = load_catalogue().rules
+    for cached in tmp_path.glob("rules-*.json"):
+        cached.write_text("{not json")
+    assert load_catalogue().rules == expected
