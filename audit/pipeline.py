@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from . import document, suppress
+from . import document, language, origin, suppress
 from .catalogue import Catalogue, load_catalogue
 from .checks import run_checks
 from .report import build_report, error_report
@@ -21,7 +21,8 @@ class Auditor:
         self.max_bytes = max_bytes
 
     def audit_document(self, doc: document.Document) -> dict:
-        findings, skipped, errors = run_checks(doc, self.catalogue)
+        info = language.analyse(doc)  # the language stage decides which rules apply
+        findings, skipped, errors = run_checks(doc, self.catalogue, info.code)
         suppressions, problems = suppress.parse(doc)
         findings, suppressed = suppress.apply(findings, suppressions)
         extra = {}
@@ -31,6 +32,7 @@ class Auditor:
                 "unused": [s.as_dict() for s in suppressions if not s.used],
                 "problems": problems,
             }
+        extra.update(origin.report_fields(doc, info, findings))
         scored = score_findings(findings, self.weights)
         return build_report(doc, findings, scored, self.weights, skipped, errors, extra)
 

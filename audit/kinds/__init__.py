@@ -20,10 +20,12 @@ from . import (
     phrase,
     quotes,
     stripped_apostrophe,
+    untranslated,
     variant_mix,
 )
 
 KINDS = {
+    "untranslated": untranslated,
     "phrase": phrase,
     "pattern": pattern,
     "doubled-title": doubled_title,

@@ -1,0 +1,251 @@
+"""Language: the document's language, and passages in another language.
+
+The stage runs between load and checks. It judges the text sentence by
+sentence (lines within a paragraph count as sentences too):
+
+1. A sentence shorter than :data:`MIN_WORDS` words or :data:`MIN_LETTERS`
+   letters is not judged. Language identification on fewer words is noise:
+   langdetect's character n-gram profiles need a few dozen letters before
+   the best language is reliably ahead, and a short foreign run is usually
+   a name, a title or a set phrase ("joie de vivre"), which is honest.
+2. A cheap prefilter decides most English sentences: when at least
+   :data:`EN_SHARE` of the words are common English function words that no
+   other major European language shares ("the", "which", "would" …), the
+   sentence is English and langdetect is not called; so it is when at least
+   :data:`EN_COMMON_SHARE` are common short English words ("is", "to", "a").
+3. Only the rest go to langdetect (seeded, so results are deterministic;
+   imported at first use, so English-only runs never pay for it). A
+   sentence counts as another language when langdetect gives that language
+   at least :data:`MIN_PROBABILITY`.
+
+The document's language is English when most judged words are English;
+otherwise langdetect judges the whole text (the first :data:`DOC_SAMPLE`
+characters). A text of fewer than :data:`MIN_DOC_WORDS` words gets no
+language (``code`` null), and every rule runs on it.
+
+Consecutive foreign sentences of one language merge into one passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Words a sentence needs before its language is judged (see the docstring).
+MIN_WORDS = 6
+#: Letters a sentence needs before its language is judged.
+MIN_LETTERS = 30
+#: Share of English function words above which a sentence is English.
+EN_SHARE = 0.15
+#: Lowest langdetect probability for a passage in another language.
+MIN_PROBABILITY = 0.90
+#: Words a text needs before it can be called non-English as a whole.
+MIN_DOC_WORDS = 20
+#: Characters of the text langdetect reads to name a non-English document.
+DOC_SAMPLE = 5000
+
+# Common English words that are not also common words of French, German,
+# Spanish, Italian, Portuguese, Dutch, Polish or Russian (so no "a", "in",
+# "on", "is", "was", "an", "die", "so", "also", "as", "do", "to", "we", "over").
+EN_FUNCTION_WORDS = frozenset(
+    """
+    the of and that for with from this these those which who whom whose what when where
+    while because about after before into between through against during without
+    have has had having been being were would could should shall must may might
+    not but they their them there then than its it it's his her hers him she he
+    you your our ours said says only just very still such other others any
+    each every how why if or are be by at can did does been more most some up out
+    """.split()
+)
+# Short English words that other languages share, and the English day names:
+# not proof of English alone, but a sentence made of them is English.
+EN_COMMON_WORDS = EN_FUNCTION_WORDS | frozenset(
+    """
+    a an as at in on is was to so we do no over also will until per
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+#: Share of common English words (function words or the shared ones) above
+#: which a sentence is English even without distinctive function words.
+EN_COMMON_SHARE = 0.30
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# a sentence ends at . ! ? … (and closing quotes/brackets after them), or at a line end
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*(?=\s+\S)|\n")
+
+_detector = None
+
+
+def _detect(text: str) -> list[tuple[str, float]]:
+    """langdetect's (language, probability) list for ``text``, best first; seeded."""
+    global _detector
+    if _detector is None:
+        from langdetect import DetectorFactory, detector_factory
+
+        DetectorFactory.seed = 0
+        detector_factory.init_factory()
+        _detector = detector_factory._factory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    d = _detector.create()
+    d.append(text)
+    try:
+        langs = d.get_probabilities()
+    except LangDetectException:
+        return []
+    return [(lang.lang, round(lang.prob, 4)) for lang in langs]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A span of ``Document.text`` in a language other than the document's."""
+
+    start: int
+    end: int
+    language: str
+    confidence: float
+    words: int
+    whole_paragraph: bool
+
+
+@dataclass
+class LanguageInfo:
+    code: str | None
+    confidence: float
+    method: str  # prefilter | langdetect | too-short
+    words: int
+    judged_words: int
+    passages: list[Passage] = field(default_factory=list)
+    detector_calls: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "confidence": self.confidence,
+            "method": self.method,
+            "words": self.words,
+            "judged_words": self.judged_words,
+        }
+
+
+def words_of(text: str) -> list[str]:
+    return _LETTERS.findall(text.lower())
+
+
+def english_share(words: list[str], vocabulary: frozenset = EN_FUNCTION_WORDS) -> float:
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in vocabulary) / len(words)
+
+
+def sentences(text: str, start: int, end: int):
+    """(start, end) spans of the sentences and lines of ``text[start:end]``."""
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        yield from _trimmed(text, pos, m.end())
+        pos = m.end()
+    yield from _trimmed(text, pos, end)
+
+
+def _trimmed(text: str, s: int, e: int):
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        yield s, e
+
+
+def judge(sentence: str) -> tuple[str | None, float, int, bool]:
+    """(language or None, probability, words, used langdetect) for one sentence."""
+    words = words_of(sentence)
+    n = len(words)
+    if n < MIN_WORDS or sum(len(w) for w in words) < MIN_LETTERS:
+        return None, 0.0, n, False
+    if english_share(words) >= EN_SHARE or english_share(words, EN_COMMON_WORDS) >= EN_COMMON_SHARE:
+        return "en", 1.0, n, False
+    probs = _detect(sentence)
+    if not probs:
+        return None, 0.0, n, True
+    lang, prob = probs[0]
+    return lang, prob, n, True
+
+
+def analyse(doc) -> LanguageInfo:
+    """The language of ``doc`` and its passages in other languages (cached on the doc)."""
+    cached = doc.__dict__.get("_language_info")
+    if cached is not None:
+        return cached
+    info = _analyse(doc.text, doc.paragraphs)
+    doc.__dict__["_language_info"] = info
+    return info
+
+
+def analyse_text(text: str) -> LanguageInfo:
+    from .document import Document
+
+    doc = Document(path="<text>", format="text", source=text, text=text)
+    return _analyse(text, doc.paragraphs)
+
+
+def _analyse(text: str, paragraphs) -> LanguageInfo:
+    total_words = len(words_of(text))
+    calls = 0
+    judged: list[tuple[int, int, str, float, int, int]] = []  # start, end, lang, prob, words, paragraph index
+    for p_index, (ps, pe) in enumerate(paragraphs):
+        for s, e in sentences(text, ps, pe):
+            lang, prob, n, called = judge(text[s:e])
+            calls += called
+            if lang is not None:
+                judged.append((s, e, lang, prob, n, p_index))
+    by_lang: dict[str, int] = {}
+    for _, _, lang, prob, n, _ in judged:
+        if lang == "en" or prob >= MIN_PROBABILITY:
+            by_lang[lang] = by_lang.get(lang, 0) + n
+    judged_words = sum(by_lang.values())
+    en_words = by_lang.get("en", 0)
+    if judged_words and en_words * 2 >= judged_words:
+        code, confidence, method = "en", round(en_words / judged_words, 2), "prefilter"
+    elif total_words < MIN_DOC_WORDS:
+        code, confidence, method = None, 0.0, "too-short"
+    else:
+        probs = _detect(text[:DOC_SAMPLE])
+        calls += 1
+        if probs:
+            code, confidence, method = probs[0][0], round(probs[0][1], 2), "langdetect"
+        else:
+            code, confidence, method = None, 0.0, "langdetect"
+    info = LanguageInfo(code, confidence, method, total_words, judged_words, detector_calls=calls)
+    if code is None:
+        return info
+    # passages: judged sentences in another language, merged when adjacent
+    paragraph_counts: dict[int, int] = {}
+    for *_, p_index in judged:
+        paragraph_counts[p_index] = paragraph_counts.get(p_index, 0) + 1
+    merged: list[list] = []
+    for s, e, lang, prob, n, p_index in judged:
+        foreign = lang != code and (lang == "en" or prob >= MIN_PROBABILITY)
+        if not foreign:
+            merged.append(None)
+            continue
+        last = merged[-1] if merged else None
+        if last is not None and last[2] == lang and last[5] == p_index:
+            last[1] = e
+            last[3] = min(last[3], prob)
+            last[4] += n
+            last[6] += 1
+        else:
+            merged.append([s, e, lang, prob, n, p_index, 1])
+    for item in merged:
+        if item is None:
+            continue
+        s, e, lang, prob, n, p_index, count = item
+        ps, pe = paragraphs[p_index]
+        whole = count == paragraph_counts[p_index] and _covers(text, ps, pe, s, e)
+        info.passages.append(Passage(s, e, lang, round(prob, 2), n, whole))
+    return info
+
+
+def _covers(text: str, ps: int, pe: int, s: int, e: int) -> bool:
+    """True when the span holds nearly all the words of its paragraph."""
+    return len(words_of(text[ps:pe])) - len(words_of(text[s:e])) < MIN_WORDS

@@ -1,0 +1,125 @@
+"""The language stage: document language, foreign passages, rules skipped by language."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from audit import Auditor, language
+from audit.report import dumps
+
+ENGLISH = """Council approves new cycle lanes for the harbour road
+
+The council voted on Tuesday to approve the scheme, which will add two kilometres of protected lanes along the harbour road.
+
+Residents who had campaigned for the lanes said they were pleased with the decision, although some shop owners worried about deliveries.
+
+Work is expected to begin in the spring and should be finished before the end of the year.
+"""
+
+WITH_SPANISH = """Reservoirs fall to their lowest level in a decade
+
+The regional water agency said on Tuesday that the reserves had fallen to their lowest level since records began.
+
+La agencia no descarta traer agua en barco desde otras plantas desalinizadoras si la situación empeora en primavera.
+
+The option was already studied during the last great drought and would cost several million euros a month.
+"""
+
+FRENCH = """Les agriculteurs bloquent l'autoroute
+
+Le gouvernement a annoncé mardi un nouveau plan pour les agriculteurs, qui manifestent depuis plusieurs semaines dans toute la France.
+
+Le ministre a déclaré que les mesures seraient appliquées dès le mois prochain, et que les aides seraient versées avant l'été.
+
+Écrivez-moi : contact me through my jean.dupont@exemple-presse.fr 1-800-268-7116
+"""
+
+
+def test_english_decided_by_prefilter_without_langdetect():
+    info = language.analyse_text(ENGLISH)
+    assert info.code == "en" and info.method == "prefilter"
+    assert info.detector_calls == 0
+    assert info.passages == []
+
+
+def test_english_run_does_not_import_langdetect():
+    code = (
+        "import sys\n"
+        "from audit import Auditor\n"
+        f"Auditor().audit_text({ENGLISH!r})\n"
+        "print('langdetect' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_foreign_paragraph_found_with_its_position(auditor, valid):
+    report = valid(auditor.audit_text(WITH_SPANISH))
+    assert report["language"]["code"] == "en"
+    passages = report["language_passages"]
+    assert [p["language"] for p in passages] == ["es"]
+    assert passages[0]["line"] == 5 and passages[0]["column"] == 1
+    assert passages[0]["whole_paragraph"] is True
+    hits = [f for f in report["findings"] if f["rule"] == "untranslated-fragment"]
+    assert len(hits) == 1 and "Spanish" in hits[0]["message"] and hits[0]["line"] == 5
+
+
+def test_foreign_sentence_inside_english_paragraph():
+    text = (
+        "After the final whistle the coach appeared self-critical in front of the cameras. "
+        "Die Mannschaft hat heute keine Reaktion gezeigt, und dafür trage ich als Trainer die Verantwortung. "
+        "The pressure on him had grown in recent weeks."
+    )
+    info = language.analyse_text(text)
+    assert info.code == "en"
+    assert [(p.language, p.whole_paragraph) for p in info.passages] == [("de", False)]
+    assert text[info.passages[0].start:info.passages[0].end].startswith("Die Mannschaft")
+
+
+def test_short_foreign_phrases_and_names_are_not_judged():
+    text = "The new coach of Vitória de Guimarães brings a certain joie de vivre to the club, fans say."
+    assert language.analyse_text(text).passages == []
+
+
+def test_non_english_document_skips_english_rules(auditor, valid):
+    report = valid(auditor.audit_text(FRENCH))
+    assert report["language"]["code"] == "fr"
+    assert report["language"]["method"] == "langdetect"
+    skipped = {s["rule"] for s in report["skipped"]}
+    assert "untranslated-fragment" in skipped
+    assert any(r.startswith("kyiv-casing") for r in skipped)
+    assert all("'fr'" in s["reason"] for s in report["skipped"])
+    # language-neutral rules still run
+    assert not any(r.startswith("fake-contact") for r in skipped)
+    assert report["readability"] is None
+
+
+def test_too_short_text_has_no_language_and_runs_every_rule(auditor, valid):
+    report = valid(auditor.audit_text("Spread the love"))
+    assert report["language"]["code"] is None
+    assert report["skipped"] == []
+
+
+def test_readability_once_for_english(auditor, valid):
+    report = valid(auditor.audit_text(ENGLISH))
+    r = report["readability"]
+    assert r["textstat_version"] == "0.7.4"
+    assert 0 < r["flesch_reading_ease"] < 100 and r["flesch_kincaid_grade"] > 0
+    assert {"gunning_fog", "smog_index", "coleman_liau_index", "automated_readability_index"} <= set(r)
+
+
+def test_reports_are_byte_identical_across_runs(valid):
+    texts = [ENGLISH, WITH_SPANISH, FRENCH]
+    first = [dumps(valid(Auditor().audit_text(t, path=f"doc{i}.txt"))) for i, t in enumerate(texts)]
+    second = [dumps(Auditor().audit_text(t, path=f"doc{i}.txt")) for i, t in reversed(list(enumerate(texts)))][::-1]
+    assert first == second
+
+
+def test_determinism_in_fresh_processes():
+    code = (
+        "from audit import Auditor\nfrom audit.report import dumps\n"
+        f"print(dumps(Auditor().audit_text({WITH_SPANISH + FRENCH!r})), end='')\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout for _ in range(2)]
+    assert runs[0] == runs[1]
