@@ -23,8 +23,12 @@ from . import (
     untranslated,
     variant_mix,
 )
+from . import body_pattern, offsite_link, outlet_name
 
 KINDS = {
+    "body-pattern": body_pattern,
+    "offsite-link": offsite_link,
+    "outlet-name": outlet_name,
     "untranslated": untranslated,
     "phrase": phrase,
     "pattern": pattern,
