@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--select", metavar="IDS", help="only these rule ids or prefixes, comma-separated")
         sp.add_argument("--ignore", metavar="IDS", help="skip these rule ids or prefixes, comma-separated")
         sp.add_argument("--max-bytes", type=int, default=None, metavar="N", help="audit at most N bytes of a file (default 4 MiB)")
+        sp.add_argument("--site", metavar="DOMAIN", action="append", default=[], help="a domain the audited pages are published on (their own site, for the canonical checks); repeatable")
         sp.add_argument("--config", metavar="FILE", help="configuration file (default: .provenance-audit.toml or [tool.provenance-audit] in pyproject.toml, here or above)")
 
     scan = sub.add_parser("scan", help="audit files and directories", description="Audit files and directories; write one report per file.")
@@ -86,6 +87,8 @@ def _auditor(args):
         catalogue = catalogue.select(_split(args.select), _split(args.ignore))
     weights = load_weights(args.weights)
     kwargs = {"max_bytes": args.max_bytes} if getattr(args, "max_bytes", None) else {}
+    if getattr(args, "site", None):
+        kwargs["sites"] = args.site
     return Auditor(catalogue, weights, **kwargs)
 
 

@@ -52,6 +52,10 @@ class Document:
     text_to_source: list[int] | None = None
     # spans of ``text`` that come from headings (HTML h1) or hidden elements
     heading_spans: list[tuple[int, int]] = field(default_factory=list)
+    # HTML: the parsed page (spans of metadata tags, hidden blocks, byline, credit)
+    html: object | None = None
+    # the corpus's own site domains (``--site``), for provenance checks
+    sites: tuple[str, ...] = ()
 
     # ---- positions -----------------------------------------------------
     @cached_property
@@ -201,6 +205,7 @@ def from_bytes(path: str, data: bytes, fmt: str | None = None, truncated: bool =
             chrome=page.chrome,
             text_to_source=page.offsets,
             heading_spans=page.heading_spans,
+            html=page,
         )
         return doc
     title, span = _text_title(source)

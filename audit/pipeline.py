@@ -15,12 +15,16 @@ from .score import score as score_findings
 class Auditor:
     """Holds the catalogue and weights; audits documents, files and texts."""
 
-    def __init__(self, catalogue: Catalogue | None = None, weights: Weights | None = None, max_bytes: int = document.MAX_BYTES):
+    def __init__(self, catalogue: Catalogue | None = None, weights: Weights | None = None, max_bytes: int = document.MAX_BYTES, sites=()):
         self.catalogue = catalogue or load_catalogue()
         self.weights = weights or load_weights()
         self.max_bytes = max_bytes
+        # the corpus's own domains: a canonical link elsewhere is evidence
+        self.sites = tuple(s.strip().lower().removeprefix("www.") for s in sites if s.strip())
 
     def audit_document(self, doc: document.Document) -> dict:
+        if self.sites:
+            doc.sites = self.sites
         info = language.analyse(doc)  # the language stage decides which rules apply
         findings, skipped, errors = run_checks(doc, self.catalogue, info.code)
         suppressions, problems = suppress.parse(doc)

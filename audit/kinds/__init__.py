@@ -24,6 +24,7 @@ from . import (
     variant_mix,
 )
 from . import body_pattern, offsite_link, outlet_name
+from . import html_meta
 
 KINDS = {
     "body-pattern": body_pattern,
@@ -40,4 +41,5 @@ KINDS = {
     "variant-mix": variant_mix,
     "byline": byline,
     "contact": contact,
+    "html-meta": html_meta,
 }
