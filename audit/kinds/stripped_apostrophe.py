@@ -1,12 +1,17 @@
 """Kind ``stripped-apostrophe``: words whose apostrophe was stripped.
 
-Judged against the document itself, not a dictionary: "Moscows" is evidence
-only when the same text also spells "Moscow’s"; "LExpress" only beside
-"L’Express". Real words that a stripped form can spell ("its", "well",
-"were") are listed in params and pass.
+Judged against the document itself, not a dictionary: "LExpress" is evidence
+only when the same text also spells "L’Express". A stripped possessive
+("Moscows" beside "Moscow’s") reads exactly like a plural ("Councils" beside
+"Council’s"), so it counts only on a short line with no apostrophe or quote
+mark at all and no closing punctuation — the slug copy of a headline that
+slug generators make; other
+elisions (L’, d’, n’t, ’ll, ’re) count anywhere. Real words that a stripped
+form can spell ("its", "well", "were") are listed in params and pass.
 
 params:
   exceptions  lower-case stripped forms that are ordinary words
+  max_words   longest line on which a stripped possessive counts (default 25)
 """
 
 from __future__ import annotations
@@ -17,22 +22,38 @@ from ..findings import Hit
 
 _WITH_APOSTROPHE = re.compile(r"\b([^\W\d_]+)['’]([^\W\d_]+)\b")
 _WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+_QUOTE_MARKS = re.compile("['’‘\"“”«»]")
 
 
 def compile(rule, catalogue):
-    return frozenset(e.lower() for e in rule.params.get("exceptions", []))
+    return frozenset(e.lower() for e in rule.params.get("exceptions", [])), int(rule.params.get("max_words", 25))
 
 
-def run(rule, exceptions, doc):
+def run(rule, prep, doc):
+    exceptions, max_words = prep
     text = doc.text
-    stripped = {}
+    stripped: dict[str, tuple[str, bool]] = {}
     for m in _WITH_APOSTROPHE.finditer(text):
         joined = m.group(1) + m.group(2)
         if joined.lower() not in exceptions:
-            stripped.setdefault(joined, m.group())
+            stripped.setdefault(joined, (m.group(), m.group(2).lower() == "s"))
     if not stripped:
         return
-    for m in _WORD.finditer(text):
-        original = stripped.get(m.group())
-        if original:
-            yield Hit(m.start(), m.end(), fields=(("original", original),))
+    for start, end in doc.lines:
+        line = text[start:end]
+        slug_like = None
+        for m in _WORD.finditer(line):
+            found = stripped.get(m.group())
+            if not found:
+                continue
+            original, possessive = found
+            if possessive:
+                if slug_like is None:
+                    slug_like = (
+                        len(line.split()) <= max_words
+                        and not _QUOTE_MARKS.search(line)
+                        and not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
+                    )
+                if not slug_like:
+                    continue
+            yield Hit(start + m.start(), start + m.end(), fields=(("original", original),))
