@@ -41,6 +41,9 @@ EN_SHARE = 0.15
 MIN_PROBABILITY = 0.90
 #: Words a text needs before it can be called non-English as a whole.
 MIN_DOC_WORDS = 20
+#: Share of English function words below which a text is taken for
+#: non-English as a whole and named by one langdetect call.
+FOREIGN_DOC_SHARE = 0.03
 #: Characters of the text langdetect reads to name a non-English document.
 DOC_SAMPLE = 5000
 
@@ -189,7 +192,14 @@ def analyse_text(text: str) -> LanguageInfo:
 
 
 def _analyse(text: str, paragraphs) -> LanguageInfo:
-    total_words = len(words_of(text))
+    words = words_of(text)
+    total_words = len(words)
+    if total_words >= MIN_DOC_WORDS and english_share(words) < FOREIGN_DOC_SHARE:
+        # hardly an English word: name the language once, then look only for
+        # English passages (the prefilter finds those without langdetect)
+        probs = _detect(text[:DOC_SAMPLE])
+        if probs and probs[0][0] != "en" and probs[0][1] >= MIN_PROBABILITY:
+            return _foreign_document(text, paragraphs, probs[0][0], probs[0][1], total_words)
     calls = 0
     judged: list[tuple[int, int, str, float, int, int]] = []  # start, end, lang, prob, words, paragraph index
     for p_index, (ps, pe) in enumerate(paragraphs):
@@ -243,6 +253,24 @@ def _analyse(text: str, paragraphs) -> LanguageInfo:
         ps, pe = paragraphs[p_index]
         whole = count == paragraph_counts[p_index] and _covers(text, ps, pe, s, e)
         info.passages.append(Passage(s, e, lang, round(prob, 2), n, whole))
+    return info
+
+
+def _foreign_document(text: str, paragraphs, code: str, prob: float, total_words: int) -> LanguageInfo:
+    info = LanguageInfo(code, round(prob, 2), "langdetect", total_words, 0, detector_calls=1)
+    judged = 0
+    for p_index, (ps, pe) in enumerate(paragraphs):
+        spans = list(sentences(text, ps, pe))
+        english = []
+        for s, e in spans:
+            w = words_of(text[s:e])
+            if len(w) >= MIN_WORDS and english_share(w) >= 2 * EN_SHARE:
+                english.append((s, e, len(w)))
+            judged += len(w)
+        for s, e, n in english:
+            whole = len(spans) == len(english) and _covers(text, ps, pe, s, e)
+            info.passages.append(Passage(s, e, "en", 1.0, n, whole))
+    info.judged_words = judged
     return info
 
 
