@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 
 _auditor = None
@@ -26,7 +25,11 @@ def audit_paths(auditor, paths: list[str], jobs: int = 1) -> list[dict]:
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
-    if jobs <= 1 or len(paths) < 4 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(paths) < 4 * jobs:
+        return [auditor.audit_path(p) for p in paths]
+    import multiprocessing  # only for parallel runs: it costs a pre-commit run ~10 ms
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [auditor.audit_path(p) for p in paths]
     first = auditor.audit_path(paths[0])
     ctx = multiprocessing.get_context("fork")
