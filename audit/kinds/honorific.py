@@ -1,0 +1,105 @@
+"""Kind ``honorific``: a source-language title before a surname (M. Zelensky, Herr Kessler).
+
+params:
+  strong   titles that are evidence whenever a capitalised name follows
+           ('MM.', 'Mme', 'Herr'); written as regular expressions
+  weak     titles that English also writes as initials or other words
+           ('M.' is also an initial, 'Sr.' also Sister or Senior): evidence
+           only when the text confirms the title, that is when the same
+           surname appears elsewhere after a given name ('Laurent Viguier'
+           … 'M. Viguier') or the title follows an article ('the Sr. Ortega')
+  note     text for the message's {note}
+Matches in quotations that cite the title, in code and in HTML marked as
+another language are not counted. A title right after a capitalised word
+('Judge M. Ashworth', 'John M. Smith') or after 'by'/'named' is an initial.
+The message template gets {title} and {name}.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Hit
+from ._prose import honest_context
+
+_NAME = r"(?P<name>(?:(?:[Dd]e|[Dd]i|[Dd]a|[Dd]el|[Dd]ella|[Vv]an|[Vv]on|[Ll]e|[Ll]a|[Dd]u|[Dd]os|[Dd]as)\s)?[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[-'’][A-Za-z][^\W\d_]*)*)"
+# capitalised words that start sentences rather than being given names or titles
+_SENTENCE_WORDS = {
+    "a", "according", "after", "also", "and", "as", "at", "before", "but", "by", "during", "for", "from",
+    "however", "if", "in", "meanwhile", "now", "on", "said", "since", "so", "that", "the", "then", "this",
+    "though", "thus", "to", "when", "where", "while", "with", "yet", "although", "because", "until", "says",
+}
+_TITLE_WORDS = {"pan", "pani", "herr", "frau", "mme", "mlle", "don", "dona", "doña", "señor", "senor", "signor", "signora", "monsieur", "madame"}
+_INITIAL_BEFORE = {"by", "named", "called", "signed", "photos", "photo", "pictures", "credit", "initial", "initials"}
+_PREV_WORD = re.compile(r"([\w'’.]+)[ \t]+$")
+
+
+class Prepared:
+    __slots__ = ("strong", "weak", "note")
+
+    def __init__(self, strong, weak, note):
+        self.strong = strong
+        self.weak = weak
+        self.note = note
+
+
+def _alternation(titles):
+    if not titles:
+        return None
+    return re.compile(r"(?<![\w.])(?P<title>" + "|".join(f"(?:{t})" for t in titles) + r")[ \t\u00a0]+" + _NAME)
+
+
+def compile(rule, catalogue):
+    params = rule.params
+    strong = _alternation(params.get("strong", []))
+    weak = _alternation(params.get("weak", []))
+    if strong is None and weak is None:
+        raise ValueError("an honorific rule needs 'strong' or 'weak' titles")
+    return Prepared(strong, weak, params.get("note", ""))
+
+
+def _confirmed(text: str, m) -> bool:
+    before = text[max(0, m.start() - 12): m.start()]
+    if re.search(r"\b(?:the|The)[ \t]+$", before):
+        return True
+    name = m.group("name")
+    for other in re.finditer(r"\b([A-Z][\w'’-]*[a-z])[ \t]+" + re.escape(name) + r"\b", text):
+        given = other.group(1)
+        if other.start(0) == m.start("title"):
+            continue
+        if given.lower() in _SENTENCE_WORDS or given == m.group("title").rstrip("."):
+            continue
+        if given.lower() in _TITLE_WORDS:
+            continue
+        return True
+    return False
+
+
+def _initial_context(text: str, m) -> bool:
+    prev = _PREV_WORD.search(text[max(0, m.start() - 40): m.start()])
+    if not prev:
+        return False
+    word = prev.group(1)
+    if word.lower() in _INITIAL_BEFORE:
+        return True
+    return word[:1].isupper() and word.lower().rstrip(".,") not in _SENTENCE_WORDS and not word.endswith(".")
+
+
+def run(rule, prep, doc):
+    text = doc.text
+    seen = set()
+    for regex, weak in ((prep.strong, False), (prep.weak, True)):
+        if regex is None:
+            continue
+        for m in regex.finditer(text):
+            start, end = m.start(), m.end()
+            if start in seen:
+                continue
+            if _initial_context(text, m):
+                continue
+            if weak and not _confirmed(text, m):
+                continue
+            if honest_context(doc, start, end):
+                continue
+            seen.add(start)
+            yield Hit(start, end, fields=(("note", prep.note), ("title", m.group("title")), ("name", m.group("name"))))
