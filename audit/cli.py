@@ -89,6 +89,8 @@ def _auditor(args):
     kwargs = {"max_bytes": args.max_bytes} if getattr(args, "max_bytes", None) else {}
     if getattr(args, "site", None):
         kwargs["sites"] = args.site
+    # readability shows only in written or printed JSON reports
+    kwargs["readability"] = args.command == "scan" and (args.format != "text" or not args.no_output)
     return Auditor(catalogue, weights, **kwargs)
 
 

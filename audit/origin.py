@@ -386,8 +386,12 @@ def infer(doc, findings, info=None, data: OriginData | None = None) -> dict:
     return {"language": language, "outlet": outlet}
 
 
-def report_fields(doc, info, findings) -> dict:
-    """The language, passage, readability and origin fields of a report."""
+def report_fields(doc, info, findings, with_readability: bool = True) -> dict:
+    """The language, passage, readability and origin fields of a report.
+
+    Readability loads textstat (a quarter of a second); runs whose output
+    cannot show it (a pre-commit hook's, an evaluation) pass False.
+    """
     from .kinds.untranslated import language_name
     from .readability import readability
 
@@ -409,6 +413,6 @@ def report_fields(doc, info, findings) -> dict:
     return {
         "language": lang,
         "language_passages": passages,
-        "readability": readability(doc.text, info.code),
+        "readability": readability(doc.text, info.code) if with_readability else None,
         "origin": infer(doc, findings, info),
     }

@@ -15,10 +15,11 @@ from .score import score as score_findings
 class Auditor:
     """Holds the catalogue and weights; audits documents, files and texts."""
 
-    def __init__(self, catalogue: Catalogue | None = None, weights: Weights | None = None, max_bytes: int = document.MAX_BYTES, sites=()):
+    def __init__(self, catalogue: Catalogue | None = None, weights: Weights | None = None, max_bytes: int = document.MAX_BYTES, sites=(), readability: bool = True):
         self.catalogue = catalogue or load_catalogue()
         self.weights = weights or load_weights()
         self.max_bytes = max_bytes
+        self.readability = readability  # False where no output shows it
         # the corpus's own domains: a canonical link elsewhere is evidence
         self.sites = tuple(s.strip().lower().removeprefix("www.") for s in sites if s.strip())
 
@@ -36,7 +37,7 @@ class Auditor:
                 "unused": [s.as_dict() for s in suppressions if not s.used],
                 "problems": problems,
             }
-        extra.update(origin.report_fields(doc, info, findings))
+        extra.update(origin.report_fields(doc, info, findings, self.readability))
         scored = score_findings(findings, self.weights)
         return build_report(doc, findings, scored, self.weights, skipped, errors, extra)
 

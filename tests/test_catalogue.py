@@ -110,3 +110,12 @@ def test_a_corrupt_cache_is_ignored(tmp_path, monkeypatch):
     for cached in tmp_path.glob("rules-*.json"):
         cached.write_text("{not json")
     assert load_catalogue().rules == expected
+
+
+def test_shipped_weights_were_written_by_calibrate(weights):
+    assert weights.meta.get("generated_by") == "provenance-audit calibrate"
+    assert weights.version.startswith("cal-")
+    assert 0 < weights.review <= weights.flagged <= 100
+    counter = set(weights.meta.get("counter_evidence", []))
+    for rule_id, w in weights.rules.items():
+        assert (w <= 0) if rule_id in counter else (w >= 0), rule_id

@@ -197,3 +197,15 @@ def test_jobs_give_identical_output(tmp_path, capsys):
     _, one, _ = run(["scan", "--no-output", "--format", "jsonl", str(d)], capsys)
     _, two, _ = run(["scan", "--no-output", "--format", "jsonl", "--jobs", "2", str(d)], capsys)
     assert one == two and len(one.splitlines()) == 12
+
+
+def test_readability_only_where_output_shows_it(corpus, capsys):
+    from audit import Auditor
+
+    long_honest = HONEST + "\nThe new wall will be built from local stone and should last a century, engineers said on Friday.\n"
+    (corpus / "long.txt").write_text(long_honest)
+    _, out, _ = run(["scan", "--no-output", "--format", "json", str(corpus / "long.txt")], capsys)
+    figures = json.loads(out)[0]["readability"]
+    assert figures and 0 < figures["flesch_reading_ease"] < 120 and figures["words"] >= 30
+    quiet = Auditor(readability=False).audit_path(str(corpus / "long.txt"))
+    assert quiet["readability"] is None
