@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -188,7 +187,7 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
     directory = Path(directory) if directory else rules_dir()
     signals = load_signals(directory)
     paths = sorted(p for p in directory.glob("*/*.toml") if p.parent.name != "lists")
-    parsed = _read_cached(paths)
+    parsed = read_toml_files(paths)
     rules: list[Rule] = [_check_rule(data, path, signals) for data, path in zip(parsed, paths)]
     for item in extra or []:
         item = Path(item)
@@ -241,7 +240,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "provenance-audit"
 
 
-def _read_cached(paths: list[Path]) -> list[dict]:
+def read_toml_files(paths: list[Path]) -> list[dict]:
     """The parsed TOML of ``paths``, from a cache keyed on their names, sizes and times.
 
     Parsing a hundred small TOML files costs tens of milliseconds, which a
@@ -264,6 +263,8 @@ def _read_cached(paths: list[Path]) -> list[dict]:
             pass
     parsed = [_parse_rule_file(p) for p in paths]
     if cached is not None:
+        import tempfile
+
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".rules-")

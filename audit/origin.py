@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .catalogue import rules_dir
+from .catalogue import read_toml_files, rules_dir
 from .kinds._text import excerpt as make_excerpt
 from .kinds._text import letters
 
@@ -80,8 +79,7 @@ def _alias_regex(aliases) -> re.Pattern | None:
 def load_origin_data(path: str | None = None) -> OriginData:
     """Read and compile ``rules/origin.toml`` (cached)."""
     path = Path(path) if path else rules_dir() / "origin.toml"
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+    (data,) = read_toml_files([path])
     clues = []
     for c in data.get("language_clue", []):
         flags = 0 if c.get("case_sensitive") else re.I

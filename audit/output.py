@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 
 from .report import dumps
 
@@ -75,6 +74,8 @@ def render_jsonl(reports: list[dict]) -> str:
 
 def atomic_write(path: str, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file and rename: never half-written."""
+    import tempfile
+
     directory = os.path.dirname(path) or "."
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
