@@ -13,7 +13,10 @@ sentence (lines within a paragraph count as sentences too):
    other major European language shares ("the", "which", "would" …), the
    sentence is English and langdetect is not called; so it is when at least
    :data:`EN_COMMON_SHARE` are common short English words ("is", "to", "a").
-3. Only the rest go to langdetect (seeded, so results are deterministic;
+3. A Latin-script sentence with fewer than :data:`MIN_FOREIGN_WORDS`
+   function words of another European language (a line of names, an
+   address, a credit) is not judged either: it cannot change the result.
+4. Only the rest go to langdetect (seeded, so results are deterministic;
    imported at first use, so English-only runs never pay for it). A
    sentence counts as another language when langdetect gives that language
    at least :data:`MIN_PROBABILITY`.
@@ -71,6 +74,33 @@ EN_COMMON_WORDS = EN_FUNCTION_WORDS | frozenset(
 #: Share of common English words (function words or the shared ones) above
 #: which a sentence is English even without distinctive function words.
 EN_COMMON_SHARE = 0.30
+
+# Function words of French, German, Spanish, Italian, Portuguese, Dutch and
+# Polish that are not English words (no "a", "die", "per", "no", single
+# letters). A sentence in one of those languages has several; an English line
+# of names, addresses or numbers has none, and is not worth a langdetect call.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    """
+    de en le la les des du et est une sont pas nous vous dans pour sur qui que avec aux au ce cette
+    à où mais ou sa ses leur ont été
+    der das und ist nicht ein eine mit von zu dem auf für sich auch wird aber oder wir im bei nach wie sind
+    el los las es del por para con una se su como más pero si desde entre sobre hasta fue ha han este esta
+    il di che della per non sono gli nel alla nella sul anche è ma
+    não do da em os uma com são ao pelo mas ele ela foi
+    het een van niet zijn voor met op dat ook naar bij maar
+    się że nie jest jak oraz przez dla jego jej są został została było będzie który która które tym tego już także ze przy pod tylko może
+    ich als keine kein dass den zum zur vom nur noch schon sehr wenn werden wurde haben hatte seine ihre uns gegen unter über aus durch ohne
+    ne aussi comme très sans être avoir fait elle ils nos notre leurs
+    sus tras muy también ya cuando donde sin
+    dei delle degli nei essere stato più questo questa
+    também pela seu sua ainda muito
+    wordt werd hij zij heeft deze dit geen nog
+    """.split()
+) - EN_COMMON_WORDS - {"per", "die", "no", "do", "op"}
+#: Distinct foreign function words a Latin-script sentence needs before
+#: langdetect is asked about it.
+MIN_FOREIGN_WORDS = 2
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # a sentence ends at . ! ? … (and closing quotes/brackets after them), or at a line end
@@ -167,6 +197,8 @@ def judge(sentence: str) -> tuple[str | None, float, int, bool]:
         return None, 0.0, n, False
     if english_share(words) >= EN_SHARE or english_share(words, EN_COMMON_WORDS) >= EN_COMMON_SHARE:
         return "en", 1.0, n, False
+    if len(FOREIGN_FUNCTION_WORDS.intersection(words)) < MIN_FOREIGN_WORDS and not _NON_LATIN.search(sentence):
+        return None, 0.0, n, False  # names, numbers, addresses: nothing to judge
     probs = _detect(sentence)
     if not probs:
         return None, 0.0, n, True
