@@ -54,7 +54,6 @@ class Outlet:
     language: str | None
     aliases: tuple[str, ...]
     domains: tuple[str, ...]
-    alias_pattern: re.Pattern | None
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,12 @@ class OriginData:
     domains: dict
     clues: tuple[Clue, ...]
     outlets: tuple[Outlet, ...]
+    alias_owner: dict  # which outlet each alias names
+
+
+@lru_cache(maxsize=None)
+def _alias_pattern(alias: str) -> re.Pattern:
+    return _alias_regex([alias])
 
 
 def _alias_regex(aliases) -> re.Pattern | None:
@@ -96,8 +101,12 @@ def load_origin_data(path: str | None = None) -> OriginData:
     outlets = []
     for o in data.get("outlet", []):
         aliases = tuple(o.get("aliases", [o["name"]]))
-        outlets.append(Outlet(o["name"], o.get("kind", "outlet"), o.get("language"), aliases, tuple(o.get("domains", [])), _alias_regex(aliases)))
-    return OriginData(data.get("meta", {}), data.get("domains", {}), tuple(clues), tuple(outlets))
+        outlets.append(Outlet(o["name"], o.get("kind", "outlet"), o.get("language"), aliases, tuple(o.get("domains", []))))
+    owner: dict[str, Outlet] = {}
+    for outlet in outlets:
+        for alias in outlet.aliases:
+            owner.setdefault(alias, outlet)
+    return OriginData(data.get("meta", {}), data.get("domains", {}), tuple(clues), tuple(outlets), owner)
 
 
 def _feature(hits: int, cap: int) -> float:
@@ -209,12 +218,15 @@ def _outlet(doc, findings, data: OriginData) -> dict | None:
         add(og_site, 1.0, {"source": "og:site_name", "where": "og:site_name", "excerpt": og_site})
     # agencies and known outlets named in the body (credits, datelines)
     text = doc.text
+    named: dict[str, dict] = {}  # outlet name -> {alias: first match}
+    for alias, owner in data.alias_owner.items():
+        if alias in text:  # a plain substring test first: most aliases are absent
+            for m in _alias_pattern(alias).finditer(text):
+                named.setdefault(owner.name, {}).setdefault(m.group(), m)
     for o in data.outlets:
-        if o.alias_pattern is None:
+        seen = named.get(o.name)
+        if not seen:
             continue
-        seen = {}
-        for m in o.alias_pattern.finditer(text):
-            seen.setdefault(m.group(), m)
         for i, m in enumerate(sorted(seen.values(), key=lambda m: m.start())[:3]):
             item = _evidence_item(doc, "credit", m.start(), m.end(), text, False)
             if i == 0:
