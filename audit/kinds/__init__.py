@@ -23,17 +23,14 @@ from . import (
     untranslated,
     variant_mix,
 )
-from . import body_pattern, offsite_link, outlet_name
+from . import offsite_link, outlet_name
 from . import html_meta
-from . import honorific, name_variants, postposed_adjective, prose_pattern, prose_phrase
+from . import honorific, name_variants, postposed_adjective
 
 KINDS = {
     "honorific": honorific,
     "name-variants": name_variants,
     "postposed-adjective": postposed_adjective,
-    "prose-pattern": prose_pattern,
-    "prose-phrase": prose_phrase,
-    "body-pattern": body_pattern,
     "offsite-link": offsite_link,
     "outlet-name": outlet_name,
     "untranslated": untranslated,

@@ -41,3 +41,14 @@ def title_scope(doc) -> Scope | None:
 
         return Scope(html.unescape(raw.strip()), m.end() + lead, True)
     return None
+
+
+def skip_masks(params, allowed: tuple[str, ...]) -> frozenset[str]:
+    """The rule's ``skip`` list: the masks, among ``allowed``, that drop matches."""
+    skip = params.get("skip", [])
+    if isinstance(skip, str) or not all(isinstance(s, str) for s in skip):
+        raise ValueError("'skip' is a list of names")
+    unknown = [s for s in skip if s not in allowed]
+    if unknown:
+        raise ValueError(f"unknown skip '{unknown[0]}' (known: {', '.join(allowed)})")
+    return frozenset(skip)

@@ -1,11 +1,37 @@
 """Kind ``pattern``: a regular expression.
 
 params:
-  pattern      the expression (Python ``re``; TOML '''…''' needs no escaping)
-  ignore_case  default false
-  group        which group is the evidence (number or name; default 0)
-  exceptions   matched texts (compared lower-case) that are not evidence
-  note         text for the message's {note}
+  pattern           the expression (Python ``re``, multiline; TOML '''…''' needs no escaping)
+  ignore_case       default false
+  group             which group is the evidence (number or name; default 0)
+  exceptions        matched texts (compared lower-case) that are not evidence
+  exceptions_from   a list in rules/lists/ with more such texts
+  exceptions_group  the group compared with the exceptions (default: ``group``)
+  note              text for the message's {note}
+  skip              masks that drop a match found where the words are not copy:
+    "non-prose"       not English running prose (see :mod:`audit.kinds._prose`):
+                      inside HTML marked as code or as another language
+                      (``lang="fr"``), in code blocks and aligned tables, in a
+                      quotation in another language, and inside a short
+                      quotation that cites the words as an example
+                      (‘assisted to the opening’). For calque rules.
+    "page-furniture"  on an HTML page, inside the site's layout rather than
+                      the article's paragraphs (see :mod:`audit.kinds._furniture`):
+                      a breadcrumb ``<nav>``, a ``<header>``, a ``<time>``, a
+                      ``<figcaption>``, an element whose class names it furniture
+                      (``byline``, ``timestamps`` …). Plain text and Markdown
+                      have no markup, so every match counts there.
+  skip_mentions     with "non-prose": false keeps matches inside short
+                    quoted examples (default true)
+  skip_tags         with "page-furniture": enclosing elements that make a match
+                    furniture (default nav, header, footer, aside, time, figcaption)
+  skip_classes      with "page-furniture": regex on class/id/role tokens of
+                    enclosing elements (default breadcrumbs, byline, meta,
+                    timestamps, dateline …)
+  require_tags      if given, on HTML pages a match counts only inside one of
+                    these elements, and plain-text documents are skipped
+  min_hits          report nothing unless the document has this many matches
+                    (default 1): for signals that are evidence only when dense
 Named groups are available to the message template as {name}.
 """
 
@@ -14,7 +40,20 @@ from __future__ import annotations
 import re
 
 from ..findings import Hit
-from ._scope import scope_of
+from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, enclosing, in_furniture
+from ._prose import honest_context
+from ._scope import scope_of, skip_masks
+
+SKIPS = ("non-prose", "page-furniture")
+
+
+class Prepared:
+    __slots__ = ("regex", "group", "exceptions", "exceptions_group", "note", "non_prose", "mentions",
+                 "furniture", "skip_tags", "skip_classes", "require_tags", "min_hits")
+
+    def __init__(self, **fields):
+        for name, value in fields.items():
+            setattr(self, name, value)
 
 
 def compile(rule, catalogue):
@@ -24,22 +63,64 @@ def compile(rule, catalogue):
         flags |= re.IGNORECASE
     regex = re.compile(params["pattern"], flags)
     group = params.get("group", 0)
-    exceptions = frozenset(e.lower() for e in params.get("exceptions", []))
+    exceptions = {e.lower() for e in params.get("exceptions", [])}
     if params.get("exceptions_from"):
-        exceptions |= frozenset(e.lower() for e in catalogue.word_list(params["exceptions_from"]))
-    return regex, group, exceptions, params.get("note", "")
+        exceptions |= {e.lower() for e in catalogue.word_list(params["exceptions_from"])}
+    egroup = params.get("exceptions_group", group)
+    for g in {group, egroup}:
+        if isinstance(g, str) and g not in regex.groupindex:
+            raise ValueError(f"the pattern has no group named '{g}'")
+        if isinstance(g, int) and g > regex.groups:
+            raise ValueError(f"the pattern has no group {g}")
+    skip = skip_masks(params, SKIPS)
+    if "skip_mentions" in params and "non-prose" not in skip:
+        raise ValueError("'skip_mentions' needs skip = [\"non-prose\"]")
+    if ("skip_tags" in params or "skip_classes" in params) and "page-furniture" not in skip:
+        raise ValueError("'skip_tags' and 'skip_classes' need skip = [\"page-furniture\"]")
+    skip_classes = params.get("skip_classes", DEFAULT_SKIP_CLASSES)
+    return Prepared(
+        regex=regex,
+        group=group,
+        exceptions=frozenset(exceptions),
+        exceptions_group=egroup,
+        note=params.get("note", ""),
+        non_prose="non-prose" in skip,
+        mentions=bool(params.get("skip_mentions", True)),
+        furniture="page-furniture" in skip,
+        skip_tags=frozenset(params.get("skip_tags", DEFAULT_SKIP_TAGS)),
+        skip_classes=re.compile(skip_classes) if skip_classes else None,
+        require_tags=frozenset(params.get("require_tags", [])),
+        min_hits=int(params.get("min_hits", 1)),
+    )
 
 
 def run(rule, prep, doc):
-    regex, group, exceptions, note = prep
     scope = scope_of(rule, doc)
     if scope is None or not scope.text:
         return
-    for m in regex.finditer(scope.text):
-        start, end = m.span(group)
+    html = doc.format == "html" and not scope.in_source
+    if prep.require_tags and not html:
+        return
+    look_up_elements = html and (prep.furniture or prep.require_tags)
+    hits = []
+    for m in prep.regex.finditer(scope.text):
+        start, end = m.span(prep.group)
         if start < 0 or end <= start:
             continue
-        if exceptions and m.group(group).lower() in exceptions:
+        if prep.exceptions:
+            checked = m.group(prep.exceptions_group)
+            if checked is not None and checked.lower() in prep.exceptions:
+                continue
+        start, end = scope.base + start, scope.base + end
+        if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
             continue
-        fields = [("note", note)] + [(k, v) for k, v in m.groupdict().items() if v is not None]
-        yield Hit(scope.base + start, scope.base + end, fields=tuple(fields), in_source=scope.in_source)
+        if look_up_elements:
+            stack = enclosing(doc.source, doc.source_offset(start))
+            if prep.furniture and in_furniture(stack, prep.skip_tags, prep.skip_classes):
+                continue
+            if prep.require_tags and not any(name in prep.require_tags for name, _ in stack):
+                continue
+        fields = [("note", prep.note)] + [(k, v) for k, v in m.groupdict().items() if v is not None]
+        hits.append(Hit(start, end, fields=tuple(fields), in_source=scope.in_source))
+    if len(hits) >= prep.min_hits:
+        yield from hits

@@ -12,6 +12,15 @@ params:
   position       anywhere | line-start | whole-line (default anywhere);
                  whole-line allows bullets, quotes and closing punctuation
                  around the phrase
+  skip           ["non-prose"] drops a match where the text is not English
+                 running prose (see :mod:`audit.kinds._prose`): HTML marked as
+                 code or another language, code blocks, tables, quotations in
+                 another language, and short quotations that cite the words
+                 as an example. For calque rules. The rules that use it are
+                 still matched in the same single pass; the mask only filters
+                 their matches.
+  skip_mentions  with "non-prose": false keeps matches inside short quoted
+                 examples (default true)
 """
 
 from __future__ import annotations
@@ -20,20 +29,24 @@ import re
 from collections import defaultdict
 
 from ..findings import Hit
-from ._scope import scope_of
+from ._prose import honest_context
+from ._scope import scope_of, skip_masks
 
 _WORD = re.compile(r"\w+")
 _LINE_LEAD = " \t•*-–—>#·▪●◦|_\"'“”‘’«»[("
 _LINE_TAIL = " \t.:;,!?…\"'“”‘’«»)]*_|"
+SKIPS = ("non-prose",)
 
 
 class Prepared:
-    __slots__ = ("entries", "case_sensitive", "position")
+    __slots__ = ("entries", "case_sensitive", "position", "non_prose", "mentions")
 
-    def __init__(self, entries, case_sensitive, position):
+    def __init__(self, entries, case_sensitive, position, non_prose=False, mentions=True):
         self.entries = entries  # list of (phrase, note)
         self.case_sensitive = case_sensitive
         self.position = position
+        self.non_prose = non_prose
+        self.mentions = mentions
 
 
 def parse_entry(entry: str) -> tuple[str, str]:
@@ -55,7 +68,11 @@ def compile(rule, catalogue):
     for phrase, _ in entries:
         if not _WORD.search(phrase):
             raise ValueError(f"phrase '{phrase}' has no word character to index")
-    return Prepared(entries, bool(params.get("case_sensitive", False)), position)
+    skip = skip_masks(params, SKIPS)
+    if "skip_mentions" in params and "non-prose" not in skip:
+        raise ValueError("'skip_mentions' needs skip = [\"non-prose\"]")
+    return Prepared(entries, bool(params.get("case_sensitive", False)), position,
+                    non_prose="non-prose" in skip, mentions=bool(params.get("skip_mentions", True)))
 
 
 def _index(items):
@@ -122,6 +139,10 @@ def run_many(items, doc):
                 if key in seen:
                     continue
                 seen.add(key)
+                if prep.non_prose and not scope.in_source and honest_context(
+                    doc, scope.base + start, scope.base + end, mentions=prep.mentions
+                ):
+                    continue
                 yield rule, Hit(
                     scope.base + start,
                     scope.base + end,
