@@ -21,6 +21,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .kinds import KINDS
 
@@ -43,6 +44,26 @@ class RuleError(ValueError):
     """A rule file is malformed; the message names the file and the reason."""
 
 
+class Example(NamedTuple):
+    """A text a rule must flag or pass, and the format it is audited as."""
+
+    text: str
+    format: str = "text"
+
+
+def _examples(items, default_format: str, path: Path) -> tuple[Example, ...]:
+    """Examples are strings in the rule's example format, or {text, format} tables."""
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(Example(item, default_format))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            out.append(Example(item["text"], item.get("format", default_format)))
+        else:
+            raise RuleError(f"{path}: an example is a string or a table with 'text' (and 'format')")
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -54,9 +75,8 @@ class Rule:
     lookalikes: str
     message: str
     params: dict
-    flag: tuple[str, ...]
-    passes: tuple[str, ...]
-    example_format: str = "text"
+    flag: tuple["Example", ...]
+    passes: tuple["Example", ...]
     languages: tuple[str, ...] = ("en",)
     scope: str = "body"
     path: str = ""
@@ -146,9 +166,8 @@ def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
         lookalikes=data["lookalikes"].strip(),
         message=data["message"].strip(),
         params=dict(data.get("params", {})),
-        flag=tuple(examples["flag"]),
-        passes=tuple(examples["pass"]),
-        example_format=examples.get("format", "text"),
+        flag=_examples(examples["flag"], examples.get("format", "text"), path),
+        passes=_examples(examples["pass"], examples.get("format", "text"), path),
         languages=tuple(data.get("languages", ["en"])),
         scope=scope,
         path=str(path),

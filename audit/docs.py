@@ -26,17 +26,18 @@ def explain(rule) -> str:
         "Flagged:",
     ]
     for ex in rule.flag:
-        out.append(_block(ex))
+        out.append(_block(ex.text))
         out.append("")
     out.append("Not flagged:")
     for ex in rule.passes:
-        out.append(_block(ex))
+        out.append(_block(ex.text))
         out.append("")
     return "\n".join(out) + "\n"
 
 
-def _md_example(text: str) -> str:
-    return "```text\n" + text.rstrip("\n") + "\n```"
+def _md_example(example) -> str:
+    fence = "html" if example.format == "html" else "text"
+    return f"```{fence}\n" + example.text.rstrip("\n") + "\n```"
 
 
 def reference(catalogue) -> str:

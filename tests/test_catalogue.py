@@ -119,3 +119,36 @@ def test_shipped_weights_were_written_by_calibrate(weights):
     counter = set(weights.meta.get("counter_evidence", []))
     for rule_id, w in weights.rules.items():
         assert (w <= 0) if rule_id in counter else (w >= 0), rule_id
+
+
+# The honest look-alikes of the signal catalogue, each of which must stand
+# among the pass examples of the rules for its signal.
+LOOKALIKES = {
+    "doubled-title": ["<title>", "<h1>"],
+    "outlet-suffix-title": ["og:site_name"],
+    "share-widget-text": ["Valentine"],
+    "read-also-block": ["Related", "Read more"],
+    "inline-photo-credit": ["Photo"],
+    "fake-contact": ["1-800", "Media contact"],
+    "canonical-mismatch": ["canonical"],
+    "kyiv-casing": ["Kyiv", "chicken Kiev"],
+    "foreign-typography": ["return", "«", "50,000"],
+    "foreign-honorific": ["M. Smith", "Judge M. Ashworth"],
+    "editors-note-calque": ["[Editor"],
+    "translated-agency-name": ["German Press Agency (dpa)"],
+    "word-order-calque": ["president elect", "attorney general", "body politic"],
+    "doubled-word": ["that that", "had had", "is is", "bye bye", "Duran Duran"],
+    "broken-sentence": ["e.g.", "i.e.", "etc.", "https://", "iPhone"],
+    "false-friend": ["actually", "eventually"],
+    "pronoun-leak": ["her final voyage"],
+    "foreign-credit": ["(AP)", "(Reuters)", "Canadian Press"],
+    "republish-footer": ["first appeared"],
+    "glued-text": ["Keep readingShow less", "iPhone", "YouTube"],
+}
+
+
+@pytest.mark.parametrize("signal", sorted(LOOKALIKES))
+def test_signal_lookalikes_are_pass_examples(signal, catalogue):
+    passes = "\n".join(ex.text for r in catalogue.rules if r.signal == signal for ex in r.passes)
+    missing = [needle for needle in LOOKALIKES[signal] if needle not in passes]
+    assert not missing, f"{signal}: no pass example with {missing}"

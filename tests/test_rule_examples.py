@@ -14,10 +14,10 @@ FORMATS = {"text": "text", "markdown": "markdown", "html": "html"}
 
 def _cases():
     for rule in CATALOGUE.rules:
-        for i, text in enumerate(rule.flag):
-            yield pytest.param(rule, text, True, id=f"{rule.id}:flag:{i}")
-        for i, text in enumerate(rule.passes):
-            yield pytest.param(rule, text, False, id=f"{rule.id}:pass:{i}")
+        for i, example in enumerate(rule.flag):
+            yield pytest.param(rule, example, True, id=f"{rule.id}:flag:{i}")
+        for i, example in enumerate(rule.passes):
+            yield pytest.param(rule, example, False, id=f"{rule.id}:pass:{i}")
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +26,10 @@ def single_rule_auditors():
     return {r.id: Auditor(CATALOGUE.select([r.id]), weights) for r in CATALOGUE.rules}
 
 
-@pytest.mark.parametrize("rule, text, must_flag", list(_cases()))
-def test_rule_example(rule, text, must_flag, single_rule_auditors, valid):
-    report = valid(single_rule_auditors[rule.id].audit_text(text, fmt=FORMATS[rule.example_format]))
+@pytest.mark.parametrize("rule, example, must_flag", list(_cases()))
+def test_rule_example(rule, example, must_flag, single_rule_auditors, valid):
+    text = example.text
+    report = valid(single_rule_auditors[rule.id].audit_text(text, fmt=FORMATS[example.format]))
     hits = [f for f in report["findings"] if f["rule"] == rule.id]
     assert not report["rule_errors"], report["rule_errors"]
     if must_flag:
