@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     scan = sub.add_parser("scan", help="audit files and directories", description="Audit files and directories; write one report per file.")
     scan.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for standard input")
-    scan.add_argument("--format", choices=["text", "json", "jsonl"], default="text", help="what to print (default text)")
+    scan.add_argument("--format", choices=["text", "json", "jsonl", "sarif"], default="text", help="what to print (default text)")
     scan.add_argument("--output", metavar="DIR", default="reports", help="write one JSON report per input and summary.json here (default reports/)")
     scan.add_argument("--no-output", action="store_true", help="write no report files, only print")
     scan.add_argument("--include", action="append", metavar="GLOB", help="in directories, audit files matching GLOB (default: *.txt *.md *.html *.htm); repeatable")
@@ -121,6 +121,10 @@ def _scan(args) -> int:
         sys.stdout.write(render_json(reports))
     elif args.format == "jsonl":
         sys.stdout.write(render_jsonl(reports))
+    elif args.format == "sarif":
+        from .sarif import render_sarif
+
+        sys.stdout.write(render_sarif(reports, auditor.catalogue, auditor.weights.version))
     else:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
         sys.stdout.write(render_text(reports, quiet=args.quiet, threshold=threshold, color=color))
