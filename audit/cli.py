@@ -86,6 +86,10 @@ def _auditor(args):
     if getattr(args, "select", None) or getattr(args, "ignore", None):
         catalogue = catalogue.select(_split(args.select), _split(args.ignore))
     weights = load_weights(args.weights)
+    unweighted = sorted(r.id for r in catalogue.rules if r.id not in weights.rules)
+    if unweighted:
+        shown = ", ".join(unweighted[:5]) + (f" and {len(unweighted) - 5} more" if len(unweighted) > 5 else "")
+        print(f"provenance-audit: warning: {weights.path} gives no weight to {shown}; their findings add nothing to the score", file=sys.stderr)
     kwargs = {"max_bytes": args.max_bytes} if getattr(args, "max_bytes", None) else {}
     if getattr(args, "site", None):
         kwargs["sites"] = args.site

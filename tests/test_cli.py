@@ -209,3 +209,13 @@ def test_readability_only_where_output_shows_it(corpus, capsys):
     assert figures and 0 < figures["flesch_reading_ease"] < 120 and figures["words"] >= 30
     quiet = Auditor(readability=False).audit_path(str(corpus / "long.txt"))
     assert quiet["readability"] is None
+
+
+def test_weights_without_a_rule_warn(tmp_path, corpus, capsys):
+    partial = tmp_path / "partial.toml"
+    partial.write_text('[meta]\nversion = "mine"\n[model.overall]\nbias = -2.0\n[weights]\n"kyiv-casing.lowercase" = 2.0\n')
+    code, out, err = run(["scan", "--no-output", "--format", "json", "--weights", str(partial), str(corpus / "scraped.txt")], capsys)
+    assert "gives no weight to" in err and "partial.toml" in err
+    report = json.loads(out)[0]
+    assert report["weights_version"] == "mine"
+    assert all(f["contribution"] == 0 for f in report["findings"] if f["rule"] != "kyiv-casing.lowercase")
