@@ -33,10 +33,10 @@ ENGLISH = [
     "The school will open a new science block in September, the head teacher said.",
 ]
 FOREIGN_SENTENCES = [
-    "La agencia no descarta traer agua en barco desde otras plantas si la situación empeora.",
-    "Die Mannschaft hat heute keine Reaktion gezeigt, und dafür trage ich die Verantwortung.",
-    "Le ministre a déclaré que les aides seraient versées avant la fin de l'été prochain.",
-    "La società ha garantito le corse minime previste dalla legge per tutta la giornata.",
+    "El ayuntamiento ha decidido cerrar la piscina municipal durante todo el mes de agosto por obras.",
+    "Wir haben in der zweiten Halbzeit zu viele Chancen liegen lassen, und das ärgert mich sehr.",
+    "Les travaux de la nouvelle ligne de tramway devraient durer au moins jusqu'à la fin de l'année.",
+    "Il comune ha deciso di chiudere al traffico il centro storico per tutta la durata del festival.",
 ]
 FRENCH = [
     "Le conseil municipal s'est réuni mardi pour examiner le budget de l'année prochaine.",

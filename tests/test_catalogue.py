@@ -133,7 +133,7 @@ LOOKALIKES = {
     "canonical-mismatch": ["canonical"],
     "kyiv-casing": ["Kyiv", "chicken Kiev"],
     "foreign-typography": ["return", "«", "50,000"],
-    "foreign-honorific": ["M. Smith", "Judge M. Ashworth"],
+    "foreign-honorific": ["M. Smith", "Judge M. Pennington"],
     "editors-note-calque": ["[Editor"],
     "translated-agency-name": ["German Press Agency (dpa)"],
     "word-order-calque": ["president elect", "attorney general", "body politic"],

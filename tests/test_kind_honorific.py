@@ -20,19 +20,19 @@ def test_strong_title_counts_alone():
 
 
 def test_weak_title_needs_the_full_name_elsewhere():
-    assert _hits("Germany pledged, M. Viguier said.", weak=[r"M\."]) == []
-    assert _hits("Laurent Viguier spoke. Germany pledged, M. Viguier said.", weak=[r"M\."]) == [("M.", "Viguier")]
+    assert _hits("Germany pledged, M. Ferrand said.", weak=[r"M\."]) == []
+    assert _hits("Luc Ferrand spoke. Germany pledged, M. Ferrand said.", weak=[r"M\."]) == [("M.", "Ferrand")]
 
 
 def test_weak_title_after_article_counts():
-    assert _hits("The court heard the Sr. Ortega on Monday.", weak=[r"Sr\."]) == [("Sr.", "Ortega")]
+    assert _hits("The court heard the Sr. Quintana on Monday.", weak=[r"Sr\."]) == [("Sr.", "Quintana")]
 
 
 def test_initials_are_not_titles():
-    text = "Her Honour Judge M. Ashworth ruled. Photos by M. Okafor. John M. Smith and Ann Smith and Eve Ashworth."
+    text = "Her Honour Judge M. Pennington ruled. Photos by M. Adebayo. John M. Smith and Ann Smith and Eve Pennington."
     assert _hits(text, weak=[r"M\."]) == []
 
 
 def test_particle_names_and_closing_quotes():
-    assert _hits("Yann Le Goff farms. M. Le Goff lost 15 %.", weak=[r"M\."]) == [("M.", "Le Goff")]
+    assert _hits("Erwan Le Bris farms. M. Le Bris lost 15 %.", weak=[r"M\."]) == [("M.", "Le Bris")]
     assert _hits("Italian writes ‘Sig. Rossi’ for Mr Rossi.", strong=[r"Sig\."]) == []

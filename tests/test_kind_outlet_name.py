@@ -22,7 +22,7 @@ def _found(text, fmt="text", where="title"):
 
 
 def test_looks_like_outlet():
-    ok = ["The Cascade Ledger", "DER SPIEGEL", "NOS", "Folha do Tejo", "Corriere della Sera", "Rheinland-Warte", "L’Express", "opoleteraz.pl", "Vantage Press 24"]
+    ok = ["The Summit Ledger", "DER SPIEGEL", "NOS", "Folha do Minho", "Corriere della Sera", "Mosel-Bote", "L’Express", "opoleteraz.pl", "Outlook Press 24"]
     for name in ok:
         assert outlet_name.looks_like_outlet(name, WORDS | {"press"}, frozenset()), name
     no = ["a bold, bloody staging", "What it means for you", "Jane Doe", "here’s the line-up", "Staff writer", "Transport Reporter", "September 14"]
@@ -42,18 +42,18 @@ def _page(title, site_name, canonical, og_url=None):
 
 
 def test_html_own_name_is_peeled_off():
-    assert _found(_page("Farmers block the port – Ouest-France - Kestrel Post", "Kestrel Post", "kestrelpost.com"), "html") == ["Ouest-France"]
-    assert _found(_page("Council approves bike lanes | Riverbend Chronicle", "Riverbend Chronicle", "riverbendchronicle.com"), "html") == []
+    assert _found(_page("Farmers block the port – Ouest-France - Osprey Post", "Osprey Post", "ospreypost.com"), "html") == ["Ouest-France"]
+    assert _found(_page("Council approves bike lanes | Millstream Chronicle", "Millstream Chronicle", "millstreamchronicle.com"), "html") == []
 
 
 def test_html_copied_site_name_is_not_own():
     # og:site_name and og:url copied from the source; the canonical host is the copier's
-    assert _found(_page("Water boards raise dikes | NOS", "NOS", "zentrix-news.com", "nos.nl"), "html") == ["NOS"]
+    assert _found(_page("Water boards raise dikes | NOS", "NOS", "qorvex-news.com", "nos.nl"), "html") == ["NOS"]
     # the site's name agrees with no host but is the only name given: own
-    assert _found(_page("Algae bloom closes beaches - Briskwire News", "Briskwire News", "lakeshoretribune.com", "lakeshoretribune.com"), "html") == []
+    assert _found(_page("Algae bloom closes beaches - Quillstone News", "Quillstone News", "lochside-tribune.com", "lochside-tribune.com"), "html") == []
 
 
 def test_byline():
-    assert _found("By Tom Albrecht, Granite City Herald\n\nText.", where="byline") == ["Granite City Herald"]
+    assert _found("By Ned Halvorsen, Flintvale Herald\n\nText.", where="byline") == ["Flintvale Herald"]
     assert _found("By Jane Roe, The Associated Press\n\nText.", where="byline") == []
     assert _found("By Jane Roe, Staff writer\n\nText.", where="byline") == []

@@ -8,38 +8,38 @@ from audit import origin
 
 WIRE = """Spread the love
 
-Ministers pledge new aid for the power grid
+Governments promise fresh money for rural broadband
 
-Photo: Jean Martin / Agence France-Presse Ministers at the conference on Tuesday.
+Photo: Claire Dubois / Agence France-Presse Delegates arriving at the summit on Wednesday.
 
-France Media Agency in Paris
+France Media Agency in Lyon
 
-The conference gathered some forty countries, said M. Viguier, the minister for energy.
+About thirty delegations took part in the talks, according to M. Fontanel, the secretary of state for digital affairs.
 
-"We must allow them (the engineers, Editor's note) to repair the lines before winter," added M. Viguier.
+"The operators (the three largest, Editor's note) have promised to reach every village by 2027," said M. Fontanel.
 
-The amount, 1,2 billion euros, will be paid before the end of the year.
+The package, 2,4 billion euros, will be released in three instalments.
 """
 
-SUFFIX = """NATO, a "direct confrontation"? Moscow's latest threat – L’Express
+SUFFIX = """Pension reform: unions call a fourth day of strikes – L’Express
 
-This is the second warning to the West in a few days, the Kremlin said on Friday.
+It is the fourth national walkout since January, the largest union confederation said on Thursday.
 
-READ ALSO: War economy: two years after the promises, still far from the mark
+READ ALSO: Public finances: the deficit overshoots the forecast once more
 """
 
-GERMAN = """Club separates from coach after 0:3 defeat - Rheinland-Warte
+GERMAN = """Second-division side dismisses its coach after 1:4 home defeat - Saarland-Bote
 
-"We thank Herr Brandt for his work and his great commitment in the last one and a half years," said the sports director.
+"We are grateful to Herr Wendtland for everything he has given this club over two difficult seasons," the board said in a short statement.
 
-The transfer fee was around 4,5 million euros (the record signing, Anm. d. Red.).
+The striker signed in the summer cost about 2,8 million euros (a club record, Anm. d. Red.).
 """
 
-SPANISH = """Reservoirs fall to 16,2% and the region prepares new restrictions
+SPANISH = """Unemployment climbs to 12,7% in the province and unions demand a jobs plan
 
-¿What will happen if it does not rain before the summer? The agency has not ruled out bringing water by ship.
+¿How many more factories must close before the regional government acts? The unions have asked for an urgent meeting.
 
-According to Sr. Ortega, the plan will be presented on the 1 of March.
+According to Sra. Herrera, the proposal will be debated on the 15 of April.
 """
 
 HONEST = """Council approves new cycle lanes for the harbour road
@@ -49,13 +49,13 @@ The council voted on Tuesday to approve the scheme, which will add two kilometre
 Work is expected to begin in the spring and should be finished before the end of the year.
 """
 
-HTML = """<html><head><title>Heat pumps: why demand has collapsed – DER SPIEGEL | Vantage Press 24</title>
-<meta property="og:site_name" content="Vantage Press 24">
-<link rel="canonical" href="https://vantagepress24.example/heat-pumps/">
-<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Heat pumps", "publisher": {"@type": "Organization", "name": "DER SPIEGEL"}}</script>
+HTML = """<html><head><title>Rail freight: why the trains keep stopping – DER SPIEGEL | Harbourline Daily</title>
+<meta property="og:site_name" content="Harbourline Daily">
+<link rel="canonical" href="https://harbourline-daily.example/rail-freight/">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rail freight", "publisher": {"@type": "Organization", "name": "DER SPIEGEL"}}</script>
 </head><body><div class="entry-content">
-<p>Around 356 000 heat pumps were sold last year, and the industry now expects far fewer.</p>
-<p>More on the topic: <a href="https://www.spiegel.de/wirtschaft/waermepumpen">Why installers are worried</a></p>
+<p>Some 41 000 freight trains were cancelled in the first half of the year, and shippers are turning back to lorries.</p>
+<p>More on the topic: <a href="https://www.spiegel.de/wirtschaft/gueterverkehr">What the delays cost the steel industry</a></p>
 </div></body></html>"""
 
 
@@ -91,7 +91,7 @@ def test_source_language_traces(auditor, text, code):
 
 
 def test_untranslated_passage_points_to_its_language(auditor):
-    text = HONEST + "\nO treinador assinou um contrato válido até junho, com mais uma temporada de opção, e será apresentado aos sócios no sábado.\n"
+    text = HONEST + "\nA câmara municipal aprovou a construção de duas novas escolas, mas não revelou quando as obras vão começar nem quanto vão custar.\n"
     lang = _origin(auditor, text)["language"]
     assert lang["code"] == "pt"
     assert any(e["source"] == "untranslated-passage" for e in lang["evidence"])

@@ -1,4 +1,4 @@
-"""Kind ``honorific``: a source-language title before a surname (M. Zelensky, Herr Kessler).
+"""Kind ``honorific``: a source-language title before a surname (M. Zelensky, Herr Brauer).
 
 params:
   strong   titles that are evidence whenever a capitalised name follows
@@ -6,12 +6,12 @@ params:
   weak     titles that English also writes as initials or other words
            ('M.' is also an initial, 'Sr.' also Sister or Senior): evidence
            only when the text confirms the title, that is when the same
-           surname appears elsewhere after a given name ('Laurent Viguier'
-           … 'M. Viguier') or the title follows an article ('the Sr. Ortega')
+           surname appears elsewhere after a given name ('Luc Ferrand'
+           … 'M. Ferrand') or the title follows an article ('the Sr. Quintana')
   note     text for the message's {note}
 Matches in quotations that cite the title, in code and in HTML marked as
 another language are not counted. A title right after a capitalised word
-('Judge M. Ashworth', 'John M. Smith') or after 'by'/'named' is an initial.
+('Judge M. Pennington', 'John M. Smith') or after 'by'/'named' is an initial.
 The message template gets {title} and {name}.
 """
 

@@ -58,7 +58,7 @@ def compile(rule, catalogue):
 
 
 def base_domain(host: str) -> str:
-    """``static.riverbendchronicle.com`` -> ``riverbendchronicle.com``; ``a.b.co.uk`` -> ``b.co.uk``."""
+    """``static.millstreamchronicle.com`` -> ``millstreamchronicle.com``; ``a.b.co.uk`` -> ``b.co.uk``."""
     parts = [p for p in host.lower().strip(".").split(".") if p]
     if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
         return ".".join(parts[-3:])
@@ -66,7 +66,7 @@ def base_domain(host: str) -> str:
 
 
 def domain_label(host: str) -> str:
-    """The name part of a domain: ``the-norvale-times.com`` -> ``thenorvaletimes``."""
+    """The name part of a domain: ``the-tarnby-times.com`` -> ``thetarnbytimes``."""
     return letters(base_domain(host).split(".")[0])
 
 

@@ -5,7 +5,7 @@ Two places, chosen by ``params.where``:
 - ``title`` (default): the end of the headline, after `` – ``, `` | `` or
   `` - `` (``… – L’Express``). Trailing names that are the site's own
   (og:site_name, or the canonical host) are peeled off first, so
-  ``… – Ouest-France - Kestrel Post`` on kestrelpost.com is judged on
+  ``… – Ouest-France - Osprey Post`` on ospreypost.com is judged on
   ``Ouest-France``.
 - ``byline``: a ``By Name, Outlet`` line in the body.
 
