@@ -231,18 +231,20 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
     return catalogue
 
 
-def _parse_rule_file(path: Path) -> dict:
+def read_toml(path: Path, error: type[Exception] | None = None) -> dict:
+    """One TOML file; a failure raises ``error`` (RuleError by default) naming the file."""
+    error = error or RuleError
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: not valid TOML: {exc}") from None
+        raise error(f"{path}: not valid TOML: {exc}") from None
     except OSError as exc:
-        raise RuleError(f"{path}: cannot be read: {exc.strerror}") from None
+        raise error(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def _load_rule_file(path: Path, signals: dict, schema: bool) -> Rule:
-    data = _parse_rule_file(path)
+    data = read_toml(path)
     if schema:
         validate_with_schema(data, path)
     return _check_rule(data, path, signals)
@@ -280,7 +282,7 @@ def read_toml_files(paths: list[Path]) -> list[dict]:
                 return data
         except (OSError, ValueError):
             pass
-    parsed = [_parse_rule_file(p) for p in paths]
+    parsed = [read_toml(p) for p in paths]
     if cached is not None:
         import tempfile
 

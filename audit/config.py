@@ -51,13 +51,9 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def load_config(path: Path) -> dict:
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    from .catalogue import read_toml
+
+    data = read_toml(path, ConfigError)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("provenance-audit", {})
     config = {}

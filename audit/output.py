@@ -47,7 +47,6 @@ def render_text(reports: list[dict], quiet: bool = False, threshold: float | Non
             out.append(f"{r['path']}:{p['line']}:1: bad suppression: {p['problem']}")
     if out:
         out.append("")
-    width = max([len(r["path"]) for r in shown] + [4])
     out.append(f"{'score':>5}  {'verdict':<8} {'MT':>5} {'scrape':>6}  path")
     for r in ranked(shown):
         if r["error"]:

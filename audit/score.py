@@ -18,12 +18,11 @@ bias add up to the log-odds exactly.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import CATEGORIES, rules_dir
+from .catalogue import CATEGORIES, read_toml, rules_dir
 
 DEFAULT_CAP = 4
 
@@ -66,13 +65,7 @@ def _model(table: dict, name: str) -> Model:
 
 def load_weights(path: str | Path | None = None) -> Weights:
     path = Path(path) if path else rules_dir() / "weights.toml"
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise WeightsError(f"{path}: cannot be read ({exc.strerror})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise WeightsError(f"{path}: not valid TOML: {exc}") from None
+    data = read_toml(path, WeightsError)
     models = data.get("model", {})
     if "overall" not in models:
         raise WeightsError(f"{path}: missing [model.overall]")

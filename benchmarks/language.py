@@ -22,16 +22,8 @@ import argparse
 import random
 import time
 
-ENGLISH = [
-    "The council met on Tuesday to discuss the budget for the coming year.",
-    "Residents raised concerns about parking near the new health centre.",
-    "The mayor said the plans would be published for consultation next month.",
-    "Work on the bridge is expected to finish before the summer holidays.",
-    "A spokesperson for the trust said the figures were broadly in line with forecasts.",
-    "Local businesses welcomed the decision, which had been delayed twice.",
-    "Volunteers have planted more than two thousand trees along the river path.",
-    "The school will open a new science block in September, the head teacher said.",
-]
+from bench import HONEST_SENTENCES as ENGLISH  # the same English articles as the main benchmark
+
 FOREIGN_SENTENCES = [
     "El ayuntamiento ha decidido cerrar la piscina municipal durante todo el mes de agosto por obras.",
     "Wir haben in der zweiten Halbzeit zu viele Chancen liegen lassen, und das ärgert mich sehr.",

@@ -19,13 +19,13 @@ _BEFORE_JOINING = re.compile(r"\bBefore joining ((?:The |the )?[A-Z][\w'’&.-]*
 
 
 def bio_spans(doc) -> list[tuple[int, int]]:
-    """Paragraphs that read as an author bio or contact line."""
-    text = doc.text
-    out = []
-    for s, e in doc.paragraphs:
-        if BIO_CUES.search(text, s, e):
-            out.append((s, e))
-    return out
+    """Paragraphs that read as an author bio or contact line (found once per document)."""
+    cached = doc.__dict__.get("_bio_spans")
+    if cached is None:
+        text = doc.text
+        cached = [(s, e) for s, e in doc.paragraphs if BIO_CUES.search(text, s, e)]
+        doc.__dict__["_bio_spans"] = cached
+    return cached
 
 
 def site_names(doc) -> list[str]:

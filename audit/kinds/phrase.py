@@ -75,8 +75,18 @@ def compile(rule, catalogue):
                     non_prose="non-prose" in skip, mentions=bool(params.get("skip_mentions", True)))
 
 
+_INDEXES: dict = {}  # built once per group of prepared rules, not per document
+
+
 def _index(items):
     """first lower-case word -> [(phrase_lower, lead, rule, prepared, phrase, note)]"""
+    key = tuple((rule.id, prep) for rule, prep in items)
+    if key not in _INDEXES:
+        _INDEXES[key] = _build_index(items)
+    return _INDEXES[key]
+
+
+def _build_index(items):
     index = defaultdict(list)
     for rule, prep in items:
         for phrase, note in prep.entries:
