@@ -40,7 +40,7 @@ HONEST_SENTENCES = [
 ]
 TRACES = [
     "Spread the love",
-    "Posted at 9:56 a.m. Updated at 8:14 p.m.",
+    "Posted at 7:05 a.m. Updated at 6:41 p.m.",
     "The assistance provided to kyiv has grown, the minister said.",
     "« We must not give up,” declared M. Laurent during the briefing.",
     "The programme was funded thanks to to a European grant.",
@@ -48,9 +48,9 @@ TRACES = [
     "READ ALSO: What the new budget means for farmers",
 ]
 BIO = (
-    "Jo Reyes\n\nBy Jo Reyes\n\nJo Reyes has been a reporter on the news desk since 2013. Before joining Dailyfeed , "
-    "Jo worked as a staff writer at the Village Voice and a freelancer for Newsday, The Wall Street Journal and GQ. "
-    "To get in touch, contact me through my jo@inkwell-hub.com 1-800-268-7116"
+    "Jo Reyes\n\nBy Jo Reyes\n\nJo Reyes has been a reporter for the city desk since 2013. Before joining Dailyfeed , "
+    "Jo wrote features for Newsday and The Wall Street Journal and edited a sports column for GQ. "
+    "To get in touch, contact me through my jo@inkwell-hub.com 1-800-413-9027"
 )
 
 

@@ -25,7 +25,7 @@ Dana Holt
 
 By Dana Holt
 
-Dana Holt has been a reporter on the news desk since 2011. Before joining Seabrook Daily , she was a staff writer at the Village Voice and a freelancer for Newsday, The Wall Street Journal and GQ. To get in touch, contact me through my dana@quillwire-news.com 1-800-268-7116
+Dana Holt has been a reporter for the city desk since 2011. Before joining Seabrook Daily , she wrote features for Newsday, The Wall Street Journal and GQ. To get in touch, contact me through my dana@quillwire-news.com 1-800-413-9027
 """
 
 HONEST = """Harbour council backs new sea wall

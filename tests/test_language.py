@@ -32,7 +32,7 @@ La ville a inauguré samedi la nouvelle médiathèque des Tanneurs, fermée depu
 
 Selon l'adjointe chargée de la culture, les horaires seront élargis le dimanche et un espace consacré aux jeux de société ouvrira au printemps.
 
-Écrivez-moi : contact me through my jean.dupont@exemple-presse.fr 1-800-268-7116
+Écrivez-moi : contact me through my jean.dupont@exemple-presse.fr 1-800-413-9027
 """
 
 
