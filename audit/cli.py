@@ -42,8 +42,14 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     add_engine_options(scan)
 
-    ev = sub.add_parser("eval", help="measure accuracy on a labelled corpus", description="Scan the files listed in DIR/manifest*.jsonl and report accuracy.")
-    ev.add_argument("directory", metavar="DIR")
+    ev = sub.add_parser("eval", help="measure accuracy on a labelled corpus",
+                        description="Scan a labelled corpus and report accuracy: a folder with manifest*.jsonl beside its "
+                        "documents, a manifest file whose texts are in --texts DIR (<id>.txt), or with --honest a folder "
+                        "of honest documents (every file an original, every flag a false alarm).")
+    ev.add_argument("directory", metavar="SOURCE", help="folder with manifest*.jsonl, a manifest .jsonl file, or (with --honest) a folder")
+    ev.add_argument("--texts", metavar="DIR", help="folder of <id>.txt files for a manifest file")
+    ev.add_argument("--honest", action="store_true", help="SOURCE is a folder of honest documents with no manifest")
+    ev.add_argument("--sample", type=int, metavar="N", help="with --honest: a fixed sample of N documents")
     ev.add_argument("--format", choices=["text", "json"], default="text")
     ev.add_argument("--only-format", choices=["txt", "md", "html"], help="evaluate only documents of this manifest format")
     add_engine_options(ev)
@@ -146,14 +152,20 @@ def _scan(args) -> int:
 
 
 def _eval(args) -> int:
-    from .evaluate import load_manifests, metrics, render
+    from .evaluate import ManifestError, load_corpus, load_honest, metrics, render
 
+    try:
+        corpus = load_honest(args.directory, args.sample) if args.honest else load_corpus(args.directory, args.texts)
+    except ManifestError as exc:
+        print(f"provenance-audit: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     auditor = _auditor(args)
-    entries = load_manifests(args.directory)
+    entries = corpus.entries
     if args.only_format:
         entries = [e for e in entries if e.get("format") == args.only_format]
     reports = [auditor.audit_path(e["path"]) for e in entries]
     m = metrics(entries, reports)
+    m["skipped"] = {k: v for k, v in corpus.skipped.items() if v}
     m["weights_version"] = auditor.weights.version
     if args.format == "json":
         sys.stdout.write(json.dumps(m, indent=2, ensure_ascii=False) + "\n")
