@@ -69,7 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     cal = sub.add_parser("calibrate", help="fit the weights file from labelled corpora",
                          description="Run the catalogue over DIR/manifest*.jsonl, fit the weights by cross-validated, "
                          "regularised logistic regression and choose the thresholds.")
-    cal.add_argument("directories", nargs="+", metavar="DIR")
+    cal.add_argument("directories", nargs="*", metavar="SOURCE", help="folder with manifest*.jsonl, or a manifest .jsonl file (texts in --texts)")
+    cal.add_argument("--texts", metavar="DIR", help="folder of <id>.txt files for the manifest files among the sources")
+    cal.add_argument("--honest", metavar="DIR", action="append", default=[], help="a folder of honest documents (every file an original); repeatable")
+    cal.add_argument("--honest-sample", type=int, metavar="N", help="a fixed sample of N documents from each --honest folder")
     cal.add_argument("--out", metavar="FILE", help="write the fitted weights file here (default: print only)")
     cal.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     cal.add_argument("--l2", type=float, default=1.0, metavar="X", help="L2 strength toward the prior weight (default 1.0)")
@@ -152,13 +155,9 @@ def _scan(args) -> int:
 
 
 def _eval(args) -> int:
-    from .evaluate import ManifestError, load_corpus, load_honest, metrics, render
+    from .evaluate import load_corpus, load_honest, metrics, render
 
-    try:
-        corpus = load_honest(args.directory, args.sample) if args.honest else load_corpus(args.directory, args.texts)
-    except ManifestError as exc:
-        print(f"provenance-audit: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    corpus = load_honest(args.directory, args.sample) if args.honest else load_corpus(args.directory, args.texts)
     auditor = _auditor(args)
     entries = corpus.entries
     if args.only_format:
@@ -229,8 +228,14 @@ def _docs(args) -> int:
 def _calibrate(args) -> int:
     from .calibrate import Settings, calibrate, render, weights_toml
 
+    from .evaluate import ManifestError, load_corpus, load_honest
+
     settings = Settings(folds=args.folds, l2=args.l2, fp_cost=args.fp_cost, prior=args.prior)
-    result = calibrate(args.directories, _auditor(args), settings)
+    sources = [load_corpus(d, args.texts) for d in args.directories]
+    sources += [load_honest(d, args.honest_sample) for d in args.honest]
+    if not sources:
+        raise ManifestError("calibrate needs at least one labelled corpus")
+    result = calibrate(sources, _auditor(args), settings)
     sys.stdout.write(render(result))
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
