@@ -395,6 +395,29 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
     return Result(weights, samples, oof, list(rules), errors)
 
 
+def measurements(result: Result) -> dict:
+    """Per rule and corpus, the documents it fired on among originals and
+    positives: the stored measurement behind the reference's hit-rate table
+    (the texts themselves are not in the repository)."""
+    corpora = {}
+    for s in result.samples:
+        c = corpora.setdefault(s.corpus, {"originals": 0, "positives": 0})
+        c["positives" if s.positive else "originals"] += 1
+    rules = {}
+    for r in sorted(result.rules, key=lambda r: r.id):
+        per = {}
+        for name in sorted(corpora):
+            hits = [s for s in result.samples if s.corpus == name and r.id in s.counts]
+            per[name] = {"originals": sum(not s.positive for s in hits), "positives": sum(s.positive for s in hits)}
+        rules[r.id] = per
+    return {
+        "generated_by": "provenance-audit calibrate --measurements",
+        "weights_version": result.weights.version,
+        "corpora": dict(sorted(corpora.items())),
+        "rules": rules,
+    }
+
+
 def _cv_summary(oof, positive, weights, settings) -> dict:
     a = auc([s for s, p in zip(oof, positive) if p], [s for s, p in zip(oof, positive) if not p])
     out = {"folds": folds_used(positive, settings.folds), "auc": round(a, 4) if a is not None else None}

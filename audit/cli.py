@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     cal.add_argument("--honest", metavar="DIR", action="append", default=[], help="a folder of honest documents (every file an original); repeatable")
     cal.add_argument("--honest-sample", type=int, metavar="N", help="a fixed sample of N documents from each --honest folder")
     cal.add_argument("--out", metavar="FILE", help="write the fitted weights file here (default: print only)")
+    cal.add_argument("--measurements", metavar="FILE", help="write each rule's hits per corpus (originals, positives) here as JSON: the table of the rules reference")
     cal.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     cal.add_argument("--l2", type=float, default=1.0, metavar="X", help="L2 strength toward the prior weight (default 1.0)")
     cal.add_argument("--fp-cost", type=float, default=2.0, metavar="X", help="loss weight of an original relative to a positive (default 2.0)")
@@ -208,10 +209,10 @@ def _explain(args) -> int:
 
 def _docs(args) -> int:
     from .catalogue import load_catalogue, rules_dir
-    from .docs import reference
+    from .docs import load_measurements, reference
 
     target = Path(args.out) if args.out else rules_dir() / "README.md"
-    text = reference(load_catalogue())
+    text = reference(load_catalogue(), load_measurements(rules_dir()))
     if args.check:
         current = target.read_text(encoding="utf-8") if target.is_file() else ""
         if current != text:
@@ -226,7 +227,7 @@ def _docs(args) -> int:
 
 
 def _calibrate(args) -> int:
-    from .calibrate import Settings, calibrate, render, weights_toml
+    from .calibrate import Settings, calibrate, measurements, render, weights_toml
 
     from .evaluate import ManifestError, load_corpus, load_honest
 
@@ -241,6 +242,10 @@ def _calibrate(args) -> int:
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(weights_toml(result.weights))
         sys.stdout.write(f"wrote {args.out}\n")
+    if args.measurements:
+        with open(args.measurements, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(json.dumps(measurements(result), indent=1, sort_keys=False) + "\n")
+        sys.stdout.write(f"wrote {args.measurements}\n")
     return EXIT_OK
 
 
