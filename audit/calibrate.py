@@ -14,8 +14,10 @@ numpy only, deterministic):
   moved back by log(fp_cost), so that the score stays a calibrated
   probability and the thresholds carry the preference;
 - each rule weight is shrunk toward a prior mean, not toward zero: ``prior``
-  for evidence rules, ``counter_prior`` for counter-evidence (signals marked
-  ``polarity = "honest"``). A rule that never fires in the data keeps its
+  for evidence rules (``strong_prior`` or ``weak_prior`` for rules whose file
+  says ``strength = "strong"`` or ``"weak"``: a reviewer's judgement of what
+  one finding is worth, which the data then moves), ``counter_prior`` for
+  counter-evidence (signals marked ``polarity = "honest"``). A rule that never fires in the data keeps its
   prior: it is reasonable evidence by review, and a held-out corpus, not this
   one, judges whether it generalises;
 - evidence weights are kept ≥ 0 and counter-evidence weights ≤ 0, so every
@@ -70,6 +72,8 @@ class Settings:
     l2: float = 1.0  # prior precision: w ~ N(prior mean, 1 / l2)
     fp_cost: float = 2.0  # weight of an original in the loss (a positive weighs 1)
     prior: float = 1.0  # prior mean of an evidence rule's weight
+    strong_prior: float = 3.0  # ... of a rule marked strength = "strong"
+    weak_prior: float = 0.5  # ... of a rule marked strength = "weak"
     counter_prior: float = -1.0  # prior mean of a counter-evidence rule's weight
     flagged_fpr: float = 0.01
     review_fpr: float = 0.05
@@ -204,7 +208,9 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
     y = np.array([1.0 if s.positive else 0.0 for s in samples])
     c = np.where(y > 0, 1.0, settings.fp_cost)
     k = len(rule_ids)
-    mu = np.array([0.0] + [settings.counter_prior if r in counter else settings.prior for r in rule_ids] + [0.0])
+    strength = {r.id: getattr(r, "strength", "normal") for r in rules}
+    prior = {"strong": settings.strong_prior, "weak": settings.weak_prior, "normal": settings.prior}
+    mu = np.array([0.0] + [settings.counter_prior if r in counter else prior[strength[r]] for r in rule_ids] + [0.0])
     lam = np.array([0.0] + [settings.l2] * k + [settings.l2])
     lo = np.array([-np.inf] + [-np.inf if r in counter else 0.0 for r in rule_ids] + [0.0])
     hi = np.array([np.inf] + [0.0 if r in counter else np.inf for r in rule_ids] + [np.inf])
@@ -388,7 +394,7 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
     }
     digest = {
         "algorithm": ALGORITHM, "settings": asdict(settings), "caps": caps, "counter": sorted(counter),
-        "rules": sorted((r.id, r.signal, r.category) for r in rules),
+        "rules": sorted((r.id, r.signal, r.category, r.strength) for r in rules),
         "data": sorted((s.corpus, s.file, s.label, s.group, sorted(Counter(s.findings).items())) for s in samples),
     }
     weights.version = "cal-" + hashlib.sha256(json.dumps(digest, sort_keys=True).encode()).hexdigest()[:12]

@@ -113,7 +113,8 @@ def reference(catalogue, measured: dict | None = None) -> str:
             f"## {r.id}",
             "",
             f"{r.summary} Kind `{r.kind}`, signal `{r.signal}`, category {r.category}"
-            + ("" if "*" in r.languages else f", for text in {', '.join(r.languages)}") + ".",
+            + ("" if "*" in r.languages else f", for text in {', '.join(r.languages)}")
+            + ("" if r.strength == "normal" else f"; {r.strength} evidence") + ".",
             "",
             "**What it flags.** " + r.message,
             "",
