@@ -27,6 +27,7 @@ AWAITING_FIT = {
     "nav-remnant.archive",
     "read-also-block.teaser-stub",
     "republish-footer.source-line",
+    "source-chrome-residue",
     "spinner-residue.llm-reply",
     "spinner-residue.tortured-phrase",
 }
