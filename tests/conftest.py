@@ -21,6 +21,7 @@ AWAITING_FIT = {
     "blog-leftover",
     "blog-leftover.theme-widget",
     "foreign-credit.dateline",
+    "glued-text.credit",
     "glued-text.drop-cap",
     "html-residue",
     "mt-disclosure",
