@@ -3,9 +3,10 @@
 Judged against the document itself, not a dictionary: "LExpress" is evidence
 only when the same text also spells "L’Express". A stripped possessive
 ("Moscows" beside "Moscow’s") reads exactly like a plural ("Councils" beside
-"Council’s"), so it counts only on a short line with no apostrophe or quote
-mark at all and no closing punctuation — the slug copy of a headline that
-slug generators make; other
+"Council’s"), so it counts only on a short line standing as a paragraph of its own (not
+a line of a hard-wrapped paragraph) with no apostrophe or quote mark at all
+and no closing punctuation — the slug copy of a headline that slug
+generators make; other
 elisions (L’, d’, n’t, ’ll, ’re) count anywhere. Real words that a stripped
 form can spell ("its", "well", "were") are listed in params and pass.
 
@@ -39,6 +40,9 @@ def run(rule, prep, doc):
             stripped.setdefault(joined, (m.group(), m.group(2).lower() == "s"))
     if not stripped:
         return
+    # a line that stands as a paragraph of its own (a headline, a slug); the
+    # lines of a hard-wrapped paragraph are short and unpunctuated too
+    alone = {s for s, e in doc.paragraphs if "\n" not in text[s:e]}
     for start, end in doc.lines:
         line = text[start:end]
         slug_like = None
@@ -50,7 +54,8 @@ def run(rule, prep, doc):
             if possessive:
                 if slug_like is None:
                     slug_like = (
-                        len(line.split()) <= max_words
+                        start + len(line) - len(line.lstrip()) in alone
+                        and len(line.split()) <= max_words
                         and not _QUOTE_MARKS.search(line)
                         and not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
                     )
