@@ -24,6 +24,7 @@ from ..findings import Hit
 _WITH_APOSTROPHE = re.compile(r"\b([^\W\d_]+)['’]([^\W\d_]+)\b")
 _WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 _QUOTE_MARKS = re.compile("['’‘\"“”«»]")
+_CLOSED = tuple('.!?:;"”’»)…')
 
 
 def compile(rule, catalogue):
@@ -40,9 +41,17 @@ def run(rule, prep, doc):
             stripped.setdefault(joined, (m.group(), m.group(2).lower() == "s"))
     if not stripped:
         return
-    # a line that stands as a paragraph of its own (a headline, a slug); the
-    # lines of a hard-wrapped paragraph are short and unpunctuated too
-    alone = {s for s, e in doc.paragraphs if "\n" not in text[s:e]}
+    # a line that stands on its own (a headline, a slug), not a line of a
+    # hard-wrapped paragraph, which is short and unpunctuated too: the line
+    # before it closes a sentence (or is blank) and the next does not go on
+    # in lower case
+    lines = doc.lines
+    alone = set()
+    for k, (start, end) in enumerate(lines):
+        prev = text[lines[k - 1][0]:lines[k - 1][1]].strip() if k else ""
+        nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
+        if (not prev or prev.endswith(_CLOSED)) and not nxt[:1].islower():
+            alone.add(start)
     for start, end in doc.lines:
         line = text[start:end]
         slug_like = None
@@ -54,7 +63,7 @@ def run(rule, prep, doc):
             if possessive:
                 if slug_like is None:
                     slug_like = (
-                        start + len(line) - len(line.lstrip()) in alone
+                        start in alone
                         and len(line.split()) <= max_words
                         and not _QUOTE_MARKS.search(line)
                         and not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
