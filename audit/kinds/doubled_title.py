@@ -15,7 +15,9 @@ form = "strong" (the scraper's forms):
     or first cut short and then whole.
 form = "weak": the headline printed again further on, not next to itself —
   as often a site template's later repeat (related links, a share dialog, a
-  caption) as a scraper's.
+  caption) as a scraper's; and a page's <title> with its site's name
+  ("Headline | Site") followed by the bare headline, which is how a text
+  extraction prints an honest page's <title> and <h1>.
 
 Not counted: caption-shaped lines (a trailing credit in brackets, a word of
 the ``caption_markers_from`` list: an image's alt text and its caption
@@ -200,6 +202,10 @@ def _pairs(lines: list[_Line], prep):
             continue
         copy = lines[j]
         if _title_then_h1(line, copy):
+            m = _SUFFIX.search(line.text)
+            base = normalise(line.text[: m.start()])
+            if i < prep["top_lines"] and len(base.split()) >= prep["min_words"] and _similar(base, copy.norm, prep["min_ratio"]):
+                yield i, j, "title-h1"
             continue
         if i < prep["top_lines"] and _headline_shaped(line, prep) and _title_match(line.norm, copy, prep, line):
             yield i, j, "headline"
@@ -228,6 +234,8 @@ def run(rule, prep, doc):
     for i, j, kind in pairs:
         if kind in ("lede", "headline"):
             (weak if listing else strong).append((i, j))
+        elif kind == "title-h1":
+            weak.append((i, j))
     adjacent_copies = {j for _, j, _ in pairs}
 
     # the title the page states in its metadata (HTML): a body line repeating it

@@ -11,9 +11,9 @@ params:
     stray-closing         a closing ” in a paragraph where no quote was opened
                           (a quote running over several paragraphs opens each
                           with “ and is not flagged; nor is a quote opened
-                          in the paragraph before, a straight " opening a
-                          curly ”, a ‘ opening it, a ” typed as the opening
-                          mark, or a markup attribute slug=”…”)
+                          in a sentence that a hard break splits, a straight
+                          " or a ‘ opening a curly ”, or a markup
+                          attribute slug=”…”)
 """
 
 from __future__ import annotations
@@ -90,10 +90,10 @@ def _closing_after_space(doc):
 
 def _stray_closing(doc):
     text = doc.text
-    carried = 0  # a quote the previous paragraph left open (a hard break inside it)
+    carried = 0  # a quote the previous paragraph left open in mid-sentence (a hard break inside it)
     for start, end in doc.paragraphs:
         para = text[start:end]
-        depth, carried = carried, 0
+        depth, carried = (carried if para[:1].islower() else 0), 0
         if "”" not in para and not any(c in para for c in "“«\"‘"):
             continue
         for m in re.finditer(r"[“”«»\"‘]", para):
@@ -112,9 +112,6 @@ def _stray_closing(doc):
                 if before == "=":
                     depth += 1  # an attribute value of leftover markup: slug=”…”
                     continue
-                if depth == 0 and (before.isspace() or m.start() == 0) and after[:1].isalnum():
-                    depth += 1  # ” typed as the opening mark, as some publishers do
-                    continue
                 if depth == 0:
                     s = max(0, m.start() - 30)
                     yield Hit(start + s, start + m.end())
@@ -123,7 +120,8 @@ def _stray_closing(doc):
             else:
                 depth = max(0, depth - 1)
         else:
-            carried = depth
+            if para.rstrip()[-1:].isalpha():
+                carried = depth
 
 
 def run(rule, check, doc):
