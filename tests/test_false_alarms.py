@@ -51,11 +51,14 @@ def test_an_empty_related_box_before_prose_passes_a_filled_one_flags(hits):
 
 # ---- pattern kind: per-length minimum and lower-case lines --------------------
 
-def test_one_doubled_content_word_in_a_long_text_passes(hits):
-    filler = " ".join(["The committee met on Tuesday and reviewed the figures for the quarter."] * 60)
-    assert hits("doubled-word.weak", "The harbour fees fees were raised. " + filler) == []
-    assert hits("doubled-word.weak", "The harbour fees fees were raised. " + filler[:300])
-    assert hits("doubled-word.weak", "The harbour fees fees were raised and the the port dues dues too. " + filler)
+def test_doubled_content_words_need_two_and_more_in_a_long_text(hits):
+    short = " ".join(["The committee met on Tuesday and reviewed the figures for the quarter."] * 20)
+    long = " ".join([short] * 6)  # some 1,400 words: four doubled words needed
+    one, two = "The harbour fees fees were raised. ", "The harbour fees fees were raised and the dues dues too. "
+    assert hits("doubled-word.weak", one + short) == []
+    assert hits("doubled-word.weak", two + short)
+    assert hits("doubled-word.weak", two + long) == []
+    assert hits("doubled-word.weak", two + two.replace("fees fees", "tolls tolls") + long)
 
 
 def test_lower_case_wire_lines_are_not_broken_sentences(hits):

@@ -46,12 +46,22 @@ def run(rule, prep, doc):
     # before it closes a sentence (or is blank) and the next does not go on
     # in lower case
     lines = doc.lines
+    shown = [text[s:e] for s, e in lines]
+    body = [ln.strip() for ln in shown if ln.strip()]
+    # hard-wrapped text: most lines run on without closing punctuation
+    wrapped = len(body) >= 8 and sum(not ln.endswith(_CLOSED) for ln in body) > len(body) / 2
     alone = set()
     for k, (start, end) in enumerate(lines):
-        prev = text[lines[k - 1][0]:lines[k - 1][1]].strip() if k else ""
-        nxt = text[lines[k + 1][0]:lines[k + 1][1]].strip() if k + 1 < len(lines) else ""
-        if (not prev or prev.endswith(_CLOSED)) and not nxt[:1].islower():
-            alone.add(start)
+        prev = shown[k - 1].strip() if k else ""
+        raw_next = shown[k + 1] if k + 1 < len(lines) else ""
+        nxt = raw_next.strip()
+        if prev and not prev.endswith(_CLOSED):
+            continue
+        if nxt[:1].islower():
+            continue
+        if wrapped and nxt and not raw_next[:1].isspace():
+            continue  # the next line goes on with the same paragraph
+        alone.add(start)
     for start, end in doc.lines:
         line = text[start:end]
         slug_like = None
