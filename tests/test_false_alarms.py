@@ -102,3 +102,15 @@ def test_a_listing_that_prints_each_teaser_twice_is_not_strong(hits):
     teasers = ["Night market opens on the old quay", "Bakery wins the regional bread prize", "Five new cafes to try this month"]
     text = "Weekend eating\n\n" + "\n\n".join(f"{t}\n{t}" for t in teasers)
     assert hits("doubled-title", text) == []
+
+
+# ---- untranslated-fragment: names stay, scripts without capitals still count --
+
+def test_a_foreign_name_passes_a_sentence_in_a_caseless_script_flags(hits):
+    name = ("The group said it had agreed to buy the 21 pct stake held by\n"
+            "<Banque des Entrepreneurs et des Artisans Reunis> (BEAR) in the firm.\n\nIt gave no price.")
+    assert hits("untranslated-fragment", name) == []
+    caseless = ("The ministry issued a statement on Tuesday about the new hospital in the north.\n\n"
+                "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في شمال المدينة لخدمة السكان.\n\n"
+                "The building will open to patients in the spring, officials said.")
+    assert hits("untranslated-fragment", caseless)

@@ -77,7 +77,10 @@ _PARTICLES = frozenset(
 
 def _mostly_name(passage: str, max_share: float) -> bool:
     """Written all in capitals, or a name: most of its words capitalised."""
-    if not any(c.islower() for c in passage):
+    cased = [c for c in passage if c.isupper() or c.islower()]
+    if not cased:
+        return False  # a script without capitals: nothing to judge by
+    if not any(c.islower() for c in cased):
         return True
     words = [_ELISION.sub("", w) for w in _NAME_WORD.findall(passage)]
     content = [w for w in words if len(w) >= 3 and w.lower() not in _PARTICLES]
