@@ -12,7 +12,9 @@ form = "strong" (the scraper's forms):
   - the headline (the title the file states, or a headline-shaped line among
     the first ``top_lines`` lines) printed again on the lines that follow it;
   - a body sentence of ``lede_words`` words or more printed twice in a row,
-    or first cut short and then whole.
+    or first cut short and then whole;
+  - a block of two or three lines (a headline and its teaser) printed again
+    right after itself.
 form = "weak": the headline printed again further on, not next to itself —
   as often a site template's later repeat (related links, a share dialog, a
   caption) as a scraper's; and a page's <title> with its site's name
@@ -219,6 +221,24 @@ def _pairs(lines: list[_Line], prep):
             yield i, j, "short"
 
 
+def _blocks(lines: list[_Line], prep):
+    """(original, copy) for a block of two or three lines printed again right after itself
+    (a feed item's headline and teaser imported twice)."""
+    n = len(lines)
+    for i in range(n):
+        for k in (2, 3):
+            if i + 2 * k > n:
+                break
+            block, again = lines[i:i + k], lines[i + k:i + 2 * k]
+            if any(ln.heading or _is_caption(ln, prep) for ln in block + again):
+                continue
+            if not any(ln.words >= prep["lede_words"] and any(c.islower() for c in ln.text) for ln in block):
+                continue
+            if all(a.words > 0 and _similar(a.norm, b.norm, prep["min_ratio"]) for a, b in zip(block, again)):
+                yield i, i + k
+                break
+
+
 def run(rule, prep, doc):
     lines = _lines(doc)
     if not lines:
@@ -236,6 +256,7 @@ def run(rule, prep, doc):
             (weak if listing else strong).append((i, j))
         elif kind == "title-h1":
             weak.append((i, j))
+    strong.extend(_blocks(lines, prep))
     adjacent_copies = {j for _, j, _ in pairs}
 
     # the title the page states in its metadata (HTML): a body line repeating it
