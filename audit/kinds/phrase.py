@@ -26,7 +26,9 @@ A site's own single labels are not evidence, so three line shapes pass:
   - whole-line: a lower-case word closing a hard-wrapped sentence ("a\nshare."),
     the line before it holding the sentence's start;
   - whole-line: a one-word label ("Share", "Print") with no other of the
-    rule's lines within three lines — a widget or a pager prints several;
+    rule's lines within three lines — a widget or a pager prints several —
+    unless the rule says ``one_word_alone = true`` (a one-word form of a
+    label that is evidence alone: "Quelllink", a compound "source link");
   - line-start: a label alone on its line followed by a paragraph of running
     prose — an empty related-links box of the site's own template.
 """
@@ -47,14 +49,15 @@ SKIPS = ("non-prose",)
 
 
 class Prepared:
-    __slots__ = ("entries", "case_sensitive", "position", "non_prose", "mentions")
+    __slots__ = ("entries", "case_sensitive", "position", "non_prose", "mentions", "lone_word")
 
-    def __init__(self, entries, case_sensitive, position, non_prose=False, mentions=True):
+    def __init__(self, entries, case_sensitive, position, non_prose=False, mentions=True, lone_word=False):
         self.entries = entries  # list of (phrase, note)
         self.case_sensitive = case_sensitive
         self.position = position
         self.non_prose = non_prose
         self.mentions = mentions
+        self.lone_word = lone_word  # a one-word whole line counts alone
 
 
 def parse_entry(entry: str) -> tuple[str, str]:
@@ -80,7 +83,8 @@ def compile(rule, catalogue):
     if "skip_mentions" in params and "non-prose" not in skip:
         raise ValueError("'skip_mentions' needs skip = [\"non-prose\"]")
     return Prepared(entries, bool(params.get("case_sensitive", False)), position,
-                    non_prose="non-prose" in skip, mentions=bool(params.get("skip_mentions", True)))
+                    non_prose="non-prose" in skip, mentions=bool(params.get("skip_mentions", True)),
+                    lone_word=bool(params.get("one_word_alone", False)))
 
 
 _INDEXES: dict = {}  # built once per group of prepared rules, not per document
@@ -155,7 +159,7 @@ def _lone_label_before_prose(text: str, start: int, end: int) -> bool:
 def _single_labels(found):
     """Drop whole-line one-word labels with no other of the rule's lines within three lines."""
     for k, (rule, hit, prep, low, line) in enumerate(found):
-        if prep.position == "whole-line" and not _WORD.search(low[_WORD.search(low).end():]):
+        if prep.position == "whole-line" and not prep.lone_word and not _WORD.search(low[_WORD.search(low).end():]):
             if not any(
                 j != k and other[0].id == rule.id and other[3] != low and abs(other[4] - line) <= 3
                 for j, other in enumerate(found)
