@@ -7,7 +7,7 @@ edit above a finding does not make it new), with the reviewer's note. A scan
 with ``--baseline FILE`` then sets each file's status:
 
 - ``accepted``: the file is in the baseline (by path, or by content hash if it
-  was moved), scores no higher than when accepted and has no finding the
+  was moved: its old path is gone; a copy beside the original is new), scores no higher than when accepted and has no finding the
   baseline did not record;
 - ``worse``: it is in the baseline but scores higher or has new findings;
 - ``new``: the baseline does not know it.
@@ -82,9 +82,11 @@ def load(path: str) -> dict:
 def compare(reports: list[dict], baseline: dict) -> dict:
     """path → {"status": accepted|worse|new, "note": …, "accepted_score": …} for every audited file."""
     by_path = {e["path"]: e for e in baseline["files"]}
-    by_hash = {}
+    scanned = {_key(r["path"]) for r in reports}
+    by_hash = {}  # files moved since: their old path is neither scanned nor on disk
     for e in baseline["files"]:
-        by_hash.setdefault(e["sha256"], e)
+        if e["path"] not in scanned and not os.path.exists(e["path"]):
+            by_hash.setdefault(e["sha256"], e)
     out = {}
     for r in reports:
         if r.get("error"):

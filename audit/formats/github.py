@@ -3,7 +3,8 @@
 GitHub shows at most 10 error and 10 warning annotations per step (and 50
 per job); more are dropped without a word. So the findings of flagged files
 become at most ``LIMIT`` errors and those of files in review at most
-``LIMIT`` warnings, worst file and heaviest finding first; one notice and a
+``LIMIT`` warnings: each file's heaviest finding in turn, worst file first,
+then each one's next, so the annotations reach as many files as they can; one notice and a
 plain line count what was left out. Values are escaped as the runner
 expects (``%``, CR, LF; in properties also ``:`` and ``,``) after control
 characters are made visible, so a file cannot issue a command of its own.
@@ -39,6 +40,7 @@ def render(reports: list[dict], ctx) -> str:
     out = []
     used = {"error": 0, "warning": 0}
     left_findings, left_files = 0, set()
+    queues = []  # per file, worst file first: its findings, heaviest first
     for r in ranked(reports):
         if r["error"]:
             if used["error"] < LIMIT:
@@ -51,7 +53,13 @@ def render(reports: list[dict], ctx) -> str:
         if level is None or (ctx.baseline.get(r["path"], {}).get("status") == "accepted"):
             continue
         heaviest = sorted(r["findings"], key=lambda f: (-f.get("contribution", 0), f["line"], f["column"]))
-        for f in heaviest:
+        queues.append((r, level, heaviest))
+    # round by round, each file's next heaviest finding: the limits reach as many files as they can
+    for k in range(max((len(q[2]) for q in queues), default=0)):
+        for r, level, heaviest in queues:
+            if k >= len(heaviest):
+                continue
+            f = heaviest[k]
             if used[level] >= LIMIT:
                 left_findings += 1
                 left_files.add(r["path"])
