@@ -13,7 +13,7 @@ from test_precommit import HONEST, ROOT, SCRAPED, _git
 
 
 @pytest.mark.slow
-def test_precommit_passes_a_baselined_file_and_blocks_a_new_one(tmp_path):
+def test_precommit_passes_a_baselined_file_and_blocks_a_new_one(tmp_path, pre_commit_home):
     head = _git("rev-parse", "HEAD", cwd=ROOT)
     if head.returncode != 0:
         pytest.skip("the project is not a git checkout with a commit")
@@ -28,7 +28,7 @@ def test_precommit_passes_a_baselined_file_and_blocks_a_new_one(tmp_path):
         f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: provenance-audit\n"
         "    args: [--baseline, .provenance-audit-baseline.json]\n"
     )
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+    env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
     env.pop("PRE_COMMIT_ALLOW_NO_CONFIG", None)
     assert subprocess.run([str(pre_commit), "install"], cwd=repo, env=env, capture_output=True).returncode == 0
