@@ -84,12 +84,15 @@ def span(text: str, starts: list[int], line: int, column: int, excerpt: str) -> 
 
 
 def _origin(report: dict) -> dict:
+    from ..kinds.untranslated import language_name
+
     origin = report.get("origin") or {}
     lang = origin.get("language") or {}
     outlet = origin.get("outlet") or {}
+    code = lang.get("code")
     return {
-        "language": lang.get("code"),
-        "language_name": lang.get("name") or lang.get("code"),
+        "language": code,
+        "language_name": lang.get("name") or (language_name(code) if isinstance(code, str) else None) or code,
         "language_confidence": lang.get("confidence"),
         "outlet": outlet.get("name"),
         "outlet_confidence": outlet.get("confidence"),
@@ -185,7 +188,7 @@ PAGE = """<!DOCTYPE html>
 <section id="list" aria-label="files">
 <p id="count"></p>
 <table id="files">
-<thead><tr><th>#</th><th>score</th><th>verdict</th><th>scraping</th><th>MT</th><th>source language</th><th>outlet</th><th>cluster</th><th>findings</th><th>path</th></tr></thead>
+<thead><tr><th>#</th><th>score</th><th>verdict</th><th>path</th><th>scraping</th><th>MT</th><th>from</th><th>outlet</th><th>cluster</th><th title="findings">n</th></tr></thead>
 <tbody id="rows"></tbody>
 </table>
 <nav id="pager"><button id="prev-page" type="button">&larr; previous</button> <span id="page"></span> <button id="next-page" type="button">next &rarr;</button></nav>
@@ -194,8 +197,9 @@ PAGE = """<!DOCTYPE html>
 <h2 id="d-path"></h2>
 <p id="d-summary"></p>
 <div id="d-meta"></div>
-<h3>Why this score</h3>
-<table id="d-breakdown"><thead><tr><th>evidence</th><th>hits</th><th>log-odds</th></tr></thead><tbody></tbody></table>
+<details id="d-why" open><summary>Why this score</summary>
+<div class="why"><table id="d-breakdown"><thead><tr><th>evidence</th><th>hits</th><th>log-odds</th></tr></thead><tbody></tbody></table></div>
+</details>
 <h3>Text <span class="nav"><button id="prev-finding" type="button">&uarr; previous finding</button> <button id="next-finding" type="button">&darr; next finding</button> <span id="d-position"></span></span></h3>
 <p id="d-current"></p>
 <div id="d-text" tabindex="0"></div>
@@ -215,7 +219,11 @@ header h1{font-size:1.1rem;margin:0}
 header p{margin:.2rem 0 0;font-size:.85rem;opacity:.85}
 #controls{display:flex;flex-wrap:wrap;gap:.6rem;padding:.6rem 1rem;background:#eceff1;border-bottom:1px solid #cfd8dc}
 #controls input{width:16rem}
-main{display:grid;grid-template-columns:minmax(28rem,44%) 1fr;gap:0;min-height:calc(100vh - 7rem)}
+main{display:grid;grid-template-columns:minmax(30rem,50%) 1fr;gap:0;height:calc(100vh - 6.5rem)}
+#list table{font-size:13px}
+#list td.path{max-width:16rem}
+.why{max-height:28vh;overflow:auto}
+summary{font-weight:600;margin:.6rem 0 .3rem;cursor:pointer}
 #list{padding:.5rem 1rem;overflow:auto;border-right:1px solid #cfd8dc}
 #detail{padding:.5rem 1rem;overflow:auto}
 table{border-collapse:collapse;width:100%}
@@ -229,11 +237,12 @@ th,td{text-align:left;padding:.15rem .4rem;border-bottom:1px solid #e0e0e0;verti
 .v-review{color:var(--review);font-weight:600}
 .v-clean{color:var(--clean)}
 .v-error{color:#555;font-style:italic}
-#d-text{font-family:ui-monospace,monospace;font-size:13px;background:#fff;border:1px solid #cfd8dc;max-height:70vh;overflow:auto;white-space:pre-wrap}
+#d-text{font-family:ui-monospace,monospace;font-size:13px;background:#fff;border:1px solid #cfd8dc;max-height:60vh;overflow:auto;white-space:pre-wrap}
 .ln{display:flex}
 .ln .no{flex:0 0 3.5rem;text-align:right;padding-right:.6rem;color:#90a4ae;user-select:none}
 .ln .src{flex:1;unicode-bidi:isolate;overflow-wrap:anywhere}
 mark.finding{background:var(--mark);outline:1px solid #e0b000}
+mark.finding[data-findings*=" "]{background:#ffc94d}
 mark.finding.current{background:var(--cur);outline:2px solid #c2410c}
 .ctl{color:#b3261e;border:1px dotted #b3261e;font-size:.8em}
 .nav{font-size:.8rem;font-weight:normal;margin-left:1rem}
@@ -251,7 +260,7 @@ SCRIPT = r"""
   var PAGE = 100;
   var data = JSON.parse(document.getElementById("data").textContent);
   var files = data.files;
-  var state = {page: 0, open: null, cur: -1, shown: files};
+  var state = {page: 0, open: null, cur: -1, shown: files, order: []};
   var CTL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
   function visible(s) {
     return String(s == null ? "" : s).replace(CTL, function (c) {
@@ -277,9 +286,9 @@ SCRIPT = r"""
     f.findings.forEach(function (x) { f.rules[x.rule] = 1; f.signals[x.signal] = 1; });
   });
 
-  function fill(select, values) {
+  function fill(select, values, labels) {
     values.sort().forEach(function (v) {
-      var o = el("option", null, v); o.value = v; select.appendChild(o);
+      var o = el("option", null, visible(labels ? labels[v] : v)); o.value = v; select.appendChild(o);
     });
   }
   (function () {
@@ -287,11 +296,11 @@ SCRIPT = r"""
     files.forEach(function (f) {
       Object.keys(f.rules).forEach(function (r) { rules[r] = 1; });
       Object.keys(f.signals).forEach(function (s) { signals[s] = 1; });
-      if (f.origin.language) langs[f.origin.language] = 1;
+      if (f.origin.language) langs[f.origin.language] = f.origin.language_name || f.origin.language;
     });
     fill(byId("f-rule"), Object.keys(rules));
     fill(byId("f-signal"), Object.keys(signals));
-    fill(byId("f-language"), Object.keys(langs));
+    fill(byId("f-language"), Object.keys(langs), langs);
   })();
 
   byId("run").textContent = data.total + " file" + (data.total === 1 ? "" : "s") +
@@ -328,13 +337,13 @@ SCRIPT = r"""
       tr.appendChild(el("td", "num", String(f.i + 1)));
       tr.appendChild(el("td", "num", fmt(f.score)));
       tr.appendChild(verdictCell(f.error ? null : f.verdict));
+      tr.appendChild(el("td", "path", visible(f.path)));
       tr.appendChild(verdictCell(f.error ? null : f.verdicts.scraping));
       tr.appendChild(verdictCell(f.error ? null : f.verdicts.machine_translation));
       tr.appendChild(el("td", null, visible(f.origin.language_name || "")));
       tr.appendChild(el("td", null, visible(f.origin.outlet || "")));
       tr.appendChild(el("td", null, f.cluster == null ? "" : visible(f.cluster)));
       tr.appendChild(el("td", "num", String(f.findings.length)));
-      tr.appendChild(el("td", "path", visible(f.path)));
       tr.addEventListener("click", function () { open(f.i); });
       body.appendChild(tr);
     });
@@ -380,38 +389,55 @@ SCRIPT = r"""
   function showText(f) {
     var box = byId("d-text");
     box.textContent = "";
+    state.order = [];
     if (!f.has_text) {
       box.appendChild(el("p", null, f.error ? "not audited: " + visible(f.error) : "the text was not available when the page was made"));
       return;
     }
     var text = JSON.parse(byId("t" + f.i).textContent);
-    var marks = f.findings.map(function (x, k) { return {s: x.span[0], e: x.span[1], k: k}; })
-      .sort(function (a, b) { return a.s - b.s || a.e - b.e; });
-    var lines = text.split("\n"), pos = 0, m = 0, frag = document.createDocumentFragment();
+    var spans = f.findings.map(function (x, k) { return {s: x.span[0], e: Math.max(x.span[1], x.span[0]), k: k}; });
+    state.order = spans.slice().sort(function (a, b) { return a.s - b.s || a.k - b.k; }).map(function (x) { return x.k; });
+    var lines = text.split("\n"), pos = 0, frag = document.createDocumentFragment();
     for (var n = 0; n < lines.length; n++) {
-      var line = lines[n], ls = pos, le = pos + line.length;
+      var ls = pos, le = pos + lines[n].length;
       var row = el("div", "ln");
       row.appendChild(el("span", "no", String(n + 1)));
       var src = el("span", "src");
-      var cut = ls, active = marks.filter(function (x) { return x.s < Math.max(le, ls + 1) && x.e > ls; });
-      active.forEach(function (x) {
-        var s = Math.max(x.s, ls), e = Math.min(Math.max(x.e, x.s + 1), le);
-        if (s < cut) return;  // overlaps an earlier mark: that one stands
-        appendText(src, text.slice(cut, s));
+      // cut the line where any finding starts or ends; each piece is marked with the findings covering it
+      var cuts = [ls, le], here = [], empty = [];
+      spans.forEach(function (x) {
+        var s = Math.max(x.s, ls), e = Math.min(x.e, le);
+        if (e > s) { here.push(x); cuts.push(s, e); }
+        else if (x.s >= ls && x.s <= le) empty.push(x);  // a finding at a line's end: a visible marker
+      });
+      cuts = cuts.filter(function (c, i, all) { return all.indexOf(c) === i; }).sort(function (a, b) { return a - b; });
+      for (var c = 0; c + 1 < cuts.length; c++) {
+        var a = cuts[c], b = cuts[c + 1];
+        var cover = here.filter(function (x) { return x.s <= a && x.e >= b; });
+        if (!cover.length) { appendText(src, text.slice(a, b)); continue; }
         var mk = el("mark", "finding");
-        mk.dataset.finding = x.k;
-        appendText(mk, text.slice(s, e));
-        if (e === s) mk.textContent = "⏎";
+        mk.dataset.findings = cover.map(function (x) { return x.k; }).join(" ");
+        mk.title = cover.map(function (x) { return visible(f.findings[x.k].rule + ": " + f.findings[x.k].message); }).join("\n");
+        appendText(mk, text.slice(a, b));
+        src.appendChild(mk);
+      }
+      empty.forEach(function (x) {
+        var mk = el("mark", "finding empty", "⏎");
+        mk.dataset.findings = String(x.k);
         mk.title = visible(f.findings[x.k].rule + ": " + f.findings[x.k].message);
         src.appendChild(mk);
-        cut = e;
       });
-      appendText(src, text.slice(cut, le));
       row.appendChild(src);
       frag.appendChild(row);
       pos = le + 1;
     }
     box.appendChild(frag);
+  }
+
+  function marksOf(k) {
+    return Array.prototype.filter.call(byId("d-text").querySelectorAll("mark.finding"), function (m) {
+      return m.dataset.findings.split(" ").indexOf(String(k)) >= 0;
+    });
   }
 
   function appendText(parent, s) {
@@ -459,16 +485,16 @@ SCRIPT = r"""
   }
 
   function step(d) {
-    if (state.open == null) return;
-    var marks = byId("d-text").querySelectorAll("mark.finding");
-    if (!marks.length) return;
-    if (state.cur >= 0 && marks[state.cur]) marks[state.cur].classList.remove("current");
-    state.cur = state.cur < 0 ? (d > 0 ? 0 : marks.length - 1) : (state.cur + d + marks.length) % marks.length;
-    var mk = marks[state.cur], x = files[state.open].findings[Number(mk.dataset.finding)];
-    mk.classList.add("current");
-    mk.scrollIntoView({block: "center"});
-    byId("d-position").textContent = "finding " + (state.cur + 1) + " of " + marks.length;
+    if (state.open == null || !state.order.length) return;
+    var order = state.order, n = order.length;
+    Array.prototype.forEach.call(byId("d-text").querySelectorAll("mark.current"), function (m) { m.classList.remove("current"); });
+    state.cur = state.cur < 0 ? (d > 0 ? 0 : n - 1) : (state.cur + d + n) % n;
+    var k = order[state.cur], x = files[state.open].findings[k], marks = marksOf(k);
+    marks.forEach(function (m) { m.classList.add("current"); });
+    if (marks.length) marks[0].scrollIntoView({block: "center"});
+    byId("d-position").textContent = "finding " + (state.cur + 1) + " of " + n;
     byId("d-current").textContent = visible(x.line + ":" + x.column + " " + x.rule + " — " + x.message);
+    byId("d-current").dataset.finding = String(k);
   }
 
   ["f-verdict", "f-category", "f-rule", "f-signal", "f-language"].forEach(function (id) {
