@@ -177,7 +177,7 @@ PAGE = """<!DOCTYPE html>
 <p id="run"></p>
 </header>
 <section id="controls" aria-label="filters">
-<label>verdict <select id="f-verdict"><option value="">any</option><option>flagged</option><option>review</option><option>clean</option><option>error</option></select></label>
+<label>verdict <select id="f-verdict"><option value="">any</option><option value="flagged">flagged</option><option value="review">review</option><option value="clean">clean</option><option value="error">error</option></select></label>
 <label>category <select id="f-category"><option value="">any</option><option value="scraping">scraping</option><option value="machine_translation">machine translation</option></select></label>
 <label>rule <select id="f-rule"><option value="">any</option></select></label>
 <label>signal <select id="f-signal"><option value="">any</option></select></label>
