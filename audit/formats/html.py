@@ -237,7 +237,7 @@ th,td{text-align:left;padding:.15rem .4rem;border-bottom:1px solid #e0e0e0;verti
 .v-review{color:var(--review);font-weight:600}
 .v-clean{color:var(--clean)}
 .v-error{color:#555;font-style:italic}
-#d-text{font-family:ui-monospace,monospace;font-size:13px;background:#fff;border:1px solid #cfd8dc;max-height:60vh;overflow:auto;white-space:pre-wrap}
+#d-text{position:relative;font-family:ui-monospace,monospace;font-size:13px;background:#fff;border:1px solid #cfd8dc;max-height:60vh;overflow:auto;white-space:pre-wrap}
 .ln{display:flex}
 .ln .no{flex:0 0 3.5rem;text-align:right;padding-right:.6rem;color:#90a4ae;user-select:none}
 .ln .src{flex:1;unicode-bidi:isolate;overflow-wrap:anywhere}
@@ -491,7 +491,10 @@ SCRIPT = r"""
     state.cur = state.cur < 0 ? (d > 0 ? 0 : n - 1) : (state.cur + d + n) % n;
     var k = order[state.cur], x = files[state.open].findings[k], marks = marksOf(k);
     marks.forEach(function (m) { m.classList.add("current"); });
-    if (marks.length) marks[0].scrollIntoView({block: "center"});
+    if (marks.length) {  // scroll the text box only, so the file's header and breakdown stay in place
+      var box = byId("d-text");
+      box.scrollTop = Math.max(0, marks[0].offsetTop - box.clientHeight / 2);
+    }
     byId("d-position").textContent = "finding " + (state.cur + 1) + " of " + n;
     byId("d-current").textContent = visible(x.line + ":" + x.column + " " + x.rule + " — " + x.message);
     byId("d-current").dataset.finding = String(k);
@@ -512,6 +515,7 @@ SCRIPT = r"""
   });
   list();
   if (files.length) open(0);
+  document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.ready = "1";
 })();
 """
