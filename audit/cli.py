@@ -243,7 +243,9 @@ def _scan(args) -> int:
     accepted = {p for p, s in statuses.items() if s["status"] == "accepted"}
     shown = select(reports, args.verdict, args.quiet, threshold, args.top, args.sort, accepted)
 
-    def text(report):
+    def text(report):  # read again only for the formats that show the text
+        if not fmt.FULL_TEXT:
+            return None
         return source_text(report["path"], auditor.max_bytes, stdin if report["path"] == "-" else None)
 
     ctx = Context(catalogue=auditor.catalogue, weights=auditor.weights, threshold=threshold, quiet=args.quiet,
