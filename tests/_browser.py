@@ -50,6 +50,7 @@ def start(window: tuple[int, int] = (1400, 900)):
     from selenium.webdriver.common import driver_finder
 
     driver_finder.SeleniumManager = _NoManager  # nothing may download a driver or a browser
+    os.environ["SE_OFFLINE"] = "true"  # and should anything reach Selenium Manager, it stays offline
     profile = tempfile.mkdtemp(prefix="triage-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium_binary()
