@@ -44,3 +44,31 @@ def test_html_span_follows_the_excerpt_through_the_source():
     assert text[slice(*span(text, starts, 3, 5, "talks &amp; more"))] == "talks"
     # beyond the text: nothing
     assert span(text, starts, 40, 1, "x") == (0, 0)
+
+
+def test_fields_from_other_stages_are_shown_when_present(auditor, weights, tmp_path):
+    import json
+    import re
+
+    from audit.formats import Context, category_verdicts, renderer
+
+    path = tmp_path / "a.txt"
+    path.write_text("Harbour news\n\nThe aid sent to kyiv grew, the mayor said.\n")
+    report = auditor.audit_path(str(path))
+    ctx = Context(weights=weights, total=[report], text=lambda r: path.read_text())
+    # absent: category verdicts come from the sub-scores and the thresholds; no copies, no cluster
+    derived = category_verdicts(report, weights)
+    assert derived["machine_translation"] == ("flagged" if report["scores"]["machine_translation"] >= weights.flagged else
+                                              "review" if report["scores"]["machine_translation"] >= weights.review else "clean")
+    plain = renderer("explain").render([report], ctx)
+    assert "copy cluster" not in plain and "copy of" not in plain
+    # present: the report's own verdicts, its copies and cluster
+    report = dict(report, verdicts={"scraping": "review", "machine_translation": "flagged"}, cluster="c-17",
+                  copies=[{"path": "wire/original.txt", "similarity": 0.93, "site": "wire.example"}])
+    assert category_verdicts(report, weights) == report["verdicts"]
+    out = renderer("explain").render([report], ctx)
+    assert "copy cluster: c-17" in out and "copy of wire/original.txt (similarity 0.93), wire.example" in out
+    page = renderer("html").render([report], ctx)
+    data = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', page).group(1))
+    entry = data["files"][0]
+    assert entry["verdicts"] == report["verdicts"] and entry["cluster"] == "c-17" and entry["copies"][0]["similarity"] == 0.93
