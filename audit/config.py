@@ -25,8 +25,9 @@ KEYS = {
     "exclude": list,
     "max-bytes": int,
     "site": list,
+    "baseline": str,
 }
-PATH_KEYS = {"rules", "weights"}
+PATH_KEYS = {"rules", "weights", "baseline"}
 
 
 class ConfigError(ValueError):
@@ -54,7 +55,8 @@ def load_config(path: Path) -> dict:
     from .catalogue import read_toml
 
     data = read_toml(path, ConfigError)
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or set(data) == {"tool"}:
+        # pyproject.toml, or a .provenance-audit.toml written with the same table
         data = data.get("tool", {}).get("provenance-audit", {})
     config = {}
     for key, value in data.items():

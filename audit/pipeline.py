@@ -26,6 +26,7 @@ class Auditor:
     def audit_document(self, doc: document.Document) -> dict:
         if self.sites:
             doc.sites = self.sites
+        doc = suppress.masked(doc)  # the words of a suppression comment are not audited
         info = language.analyse(doc)  # the language stage decides which rules apply
         findings, skipped, errors = run_checks(doc, self.catalogue, info.code)
         suppressions, problems = suppress.parse(doc)
