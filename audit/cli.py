@@ -40,7 +40,25 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="audit in N processes (0: one per core; default 1); reports are the same")
     scan.add_argument("-q", "--quiet", action="store_true", help="print only files at or above the threshold, and nothing when all is well")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    scan.add_argument("--urls", metavar="FILE", help="the address of each file: lines 'PATH URL', or JSON Lines with path and url")
+    scan.add_argument("--copies", action="store_true", help="find copies among the documents of the run (on by default for WARC, JSON Lines and --urls runs)")
+    scan.add_argument("--no-copies", action="store_true", help="do not compare the documents of the run with each other")
+    scan.add_argument("--reference", metavar="INDEX", help="look every document up in a reference index of known originals (see 'index build')")
     add_engine_options(scan)
+
+    index = sub.add_parser("index", help="build or extend a reference index of known originals",
+                           description="A reference index of known originals (an outlet's archive, a wire feed) for 'scan --reference'.")
+    isub = index.add_subparsers(dest="index_command", metavar="ACTION")
+    ib = isub.add_parser("build", help="index files, folders, WARC and JSON Lines")
+    ib.add_argument("paths", nargs="+", metavar="PATH")
+    ib.add_argument("--out", metavar="INDEX", required=True, help="the index file to write")
+    ib.add_argument("--site", metavar="DOMAIN", help="the site of documents that carry no address of their own")
+    ia = isub.add_parser("add", help="add documents to an existing index")
+    ia.add_argument("index", metavar="INDEX")
+    ia.add_argument("paths", nargs="+", metavar="PATH")
+    ia.add_argument("--site", metavar="DOMAIN", help="the site of documents that carry no address of their own")
+    ii = isub.add_parser("info", help="how many documents an index holds")
+    ii.add_argument("index", metavar="INDEX")
 
     ev = sub.add_parser("eval", help="measure accuracy on a labelled corpus", description="Scan the files listed in DIR/manifest*.jsonl and report accuracy.")
     ev.add_argument("directory", metavar="DIR")
@@ -107,15 +125,30 @@ def _scan(args) -> int:
     inputs = collect(args.paths, args.include, args.exclude)
     from .batch import audit_paths
 
-    files = [p for p in inputs.files if p != "-"]
-    by_path = dict(zip(files, audit_paths(auditor, files, args.jobs)))
-    reports = []
-    for path in inputs.files:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            reports.append(auditor.audit_bytes("-", data, fmt=args.stdin_format))
-        else:
-            reports.append(by_path[path])
+    clusters = None
+    from .crawl import is_crawl
+
+    crawl = any(p != "-" and is_crawl(p) for p in inputs.files) or bool(args.urls)
+    detect = (crawl or args.copies) and not args.no_copies
+    if crawl or detect or args.reference:
+        from .copies import scan_items
+
+        try:
+            reports, clusters = scan_items(auditor, inputs.files, args, detect)
+        except (OSError, ValueError) as exc:
+            print(f"provenance-audit: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        inputs.files = [r["path"] for r in reports]
+    else:
+        files = [p for p in inputs.files if p != "-"]
+        by_path = dict(zip(files, audit_paths(auditor, files, args.jobs)))
+        reports = []
+        for path in inputs.files:
+            if path == "-":
+                data = sys.stdin.buffer.read()
+                reports.append(auditor.audit_bytes("-", data, fmt=args.stdin_format))
+            else:
+                reports.append(by_path[path])
     for path, reason in inputs.problems:
         print(f"provenance-audit: {path}: {reason}", file=sys.stderr)
         if reason == "no such file or directory":
@@ -132,9 +165,13 @@ def _scan(args) -> int:
     else:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
         sys.stdout.write(render_text(reports, quiet=args.quiet, threshold=threshold, color=color))
+        if clusters and not args.quiet:
+            from .copies import render_clusters
+
+            sys.stdout.write(render_clusters(clusters))
     if not args.no_output:
         try:
-            write_reports(args.output, reports, auditor.weights.version)
+            write_reports(args.output, reports, auditor.weights.version, clusters=clusters)
         except OSError as exc:
             print(f"provenance-audit: cannot write reports to {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
@@ -227,7 +264,37 @@ def _calibrate(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate}
+def _index(args) -> int:
+    from .refindex import RefIndex
+
+    if args.index_command == "build":
+        index = RefIndex.empty()
+        added = index.extend(RefIndex.entries_from(args.paths, site=args.site))
+        index.save(args.out)
+        print(f"indexed {added} documents in {args.out}")
+    elif args.index_command == "add":
+        try:
+            index = RefIndex.load(args.index)
+        except (OSError, ValueError) as exc:
+            print(f"provenance-audit: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        added = index.extend(RefIndex.entries_from(args.paths, site=args.site))
+        index.save(args.index)
+        print(f"added {added} documents; {len(index)} in {args.index}")
+    elif args.index_command == "info":
+        try:
+            index = RefIndex.load(args.index)
+        except (OSError, ValueError) as exc:
+            print(f"provenance-audit: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        print(f"{args.index}: {len(index)} documents, {index.bands} bands of {index.rows}, {os.path.getsize(args.index)} bytes")
+    else:
+        print("provenance-audit: index needs an action: build, add or info", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+COMMANDS = {"index": _index, "scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

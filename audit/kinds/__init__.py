@@ -26,6 +26,7 @@ from . import (
 from . import offsite_link, outlet_name
 from . import html_meta
 from . import honorific, name_variants, postposed_adjective
+from . import copy_of, site_identity
 
 KINDS = {
     "honorific": honorific,
@@ -45,4 +46,6 @@ KINDS = {
     "byline": byline,
     "contact": contact,
     "html-meta": html_meta,
+    "site-identity": site_identity,
+    "copy-of": copy_of,
 }

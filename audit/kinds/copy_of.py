@@ -1,0 +1,40 @@
+"""Kind ``copy-of``: the text is found on another site.
+
+Reads ``doc.copy_matches``, filled before the checks run by a scan with
+``--reference INDEX`` (known originals) or by copy detection over the
+documents of one run (:mod:`audit.copies`). Each match carries where the
+other copy lives, its site, its similarity and whether it counts as
+evidence (a match on the page's own site, or the copy the text credits,
+does not).
+
+params:
+  source  reference | run: which matches this rule reports
+"""
+
+from __future__ import annotations
+
+from ..findings import Hit
+
+SOURCES = {"reference", "run"}
+
+
+def compile(rule, catalogue):
+    source = rule.params.get("source")
+    if source not in SOURCES:
+        raise ValueError(f"unknown source '{source}' (known: {', '.join(sorted(SOURCES))})")
+    return source
+
+
+def run(rule, source, doc):
+    matches = [m for m in getattr(doc, "copy_matches", ()) if m.get("source") == source and m.get("evidence")]
+    if not matches or not doc.text.strip():
+        return
+    start = next((i for i, c in enumerate(doc.text) if not c.isspace()), 0)
+    end = doc.text.find("\n", start)
+    end = len(doc.text) if end == -1 else end
+    for m in sorted(matches, key=lambda m: (-m["similarity"], m["where"]))[:3]:
+        yield Hit(start, max(end, start + 1), fields=(
+            ("where", m["where"]),
+            ("similarity", f"{m['similarity']:.2f}"),
+            ("site", m.get("site") or "an unknown site"),
+        ))
