@@ -60,8 +60,8 @@ def read_warc(path: str) -> Iterator[Item]:
             ctype = ctype.split(";")[0].strip().lower()
             if ctype and ctype not in _TEXT_TYPES:
                 continue
-            offset = records.get_record_offset()
             data = record.content_stream().read()
+            offset = records.get_record_offset()  # reads to the record's end: after the content
             fmt = "text" if ctype == "text/plain" else ("html" if ctype else None)
             yield Item(
                 name=f"{path}#{offset}",

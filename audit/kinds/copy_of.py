@@ -32,9 +32,11 @@ def run(rule, source, doc):
     start = next((i for i, c in enumerate(doc.text) if not c.isspace()), 0)
     end = doc.text.find("\n", start)
     end = len(doc.text) if end == -1 else end
-    for m in sorted(matches, key=lambda m: (-m["similarity"], m["where"]))[:3]:
-        yield Hit(start, max(end, start + 1), fields=(
-            ("where", m["where"]),
-            ("similarity", f"{m['similarity']:.2f}"),
-            ("site", m.get("site") or "an unknown site"),
-        ))
+    best = sorted(matches, key=lambda m: (-m["similarity"], m["where"]))[0]
+    more = len({m["where"] for m in matches}) - 1
+    yield Hit(start, max(end, start + 1), fields=(
+        ("where", best["where"]),
+        ("similarity", f"{best['similarity']:.2f}"),
+        ("site", best.get("site") or "an unknown site"),
+        ("more", f"; {more} more cop{'y' if more == 1 else 'ies'} elsewhere" if more else ""),
+    ))
