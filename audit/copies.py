@@ -51,11 +51,17 @@ def shingles(text: str) -> np.ndarray:
     return np.unique((h >> np.uint64(32)).astype(np.uint32))
 
 
+_PROTOTYPE = None
+
+
 def minhash(sh: np.ndarray):
-    """A datasketch MinHash of a shingle-hash array."""
+    """A datasketch MinHash of a shingle-hash array (its permutations drawn once per process)."""
+    global _PROTOTYPE
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+    if _PROTOTYPE is None:
+        _PROTOTYPE = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, permutations=_PROTOTYPE.permutations, scheme=_PROTOTYPE.scheme)
     if sh.size:
         m.update_batch(sh.tolist())
     return m

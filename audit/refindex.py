@@ -54,6 +54,11 @@ def band_keys(hashvalues: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return (acc >> np.uint64(32)).astype(np.uint32)
 
 
+def _scheme() -> str:
+    """datasketch's MinHash hashing scheme: an index is valid only under the one it was built with."""
+    return str(getattr(copies.minhash(np.zeros(0, np.uint32)), "scheme", "legacy"))
+
+
 def signature(sh: np.ndarray) -> np.ndarray:
     return np.asarray(copies.minhash(sh).hashvalues)
 
@@ -206,6 +211,7 @@ class RefIndex:
             "num_perm": copies.NUM_PERM,
             "seed": copies.SEED,
             "shingle_words": copies.K,
+            "minhash_scheme": _scheme(),
             "arrays": {},
         }
         # offsets are relative to the end of the header block, so computing them
@@ -243,7 +249,8 @@ class RefIndex:
             (n,) = struct.unpack("<Q", fh.read(8))
             header = json.loads(fh.read(n))
         start = -(-(len(MAGIC) + 8 + n) // _ALIGN) * _ALIGN
-        if header.get("num_perm") != copies.NUM_PERM or header.get("shingle_words") != copies.K or header.get("seed") != copies.SEED:
+        settings = (header.get("num_perm"), header.get("shingle_words"), header.get("seed"), header.get("minhash_scheme"))
+        if settings != (copies.NUM_PERM, copies.K, copies.SEED, _scheme()):
             raise ValueError(f"{path}: built with other settings; rebuild it")
 
         def arr(name):
