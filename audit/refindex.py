@@ -86,7 +86,7 @@ class _LazyMeta:
         if self._ends is None:
             self._ends = np.flatnonzero(np.asarray(self.blob) == 10)
         start = int(self._ends[d - 1]) + 1 if d > 0 else 0
-        end = int(self._ends[d]) if d < len(self._ends) else len(self.blob)
+        end = int(self._ends[d])
         return json.loads(bytes(self.blob[start:end]).decode("utf-8"))
 
     def __iter__(self):
@@ -95,9 +95,14 @@ class _LazyMeta:
 
 
 class RefIndex:
-    """A loaded index (arrays mapped from the file) or a new one being built."""
+    """A loaded index (arrays mapped from the file) and the documents added since.
 
-    def __init__(self, bands: int, rows: int, keys: np.ndarray, offsets: np.ndarray, values: np.ndarray, meta: list[dict]):
+    Added documents' shingle hashes and {url, site, id} lines go to temporary
+    files as they come, so building holds in memory only the band keys
+    (bands x 4 bytes a document), whatever the length of the texts.
+    """
+
+    def __init__(self, bands: int, rows: int, keys: np.ndarray, offsets: np.ndarray, values: np.ndarray, meta):
         self.bands, self.rows = bands, rows
         self.keys = keys  # [N, bands] uint32, per document
         self.offsets = offsets  # [N + 1] int64 into values
@@ -105,9 +110,14 @@ class RefIndex:
         self.meta = meta  # [{url, site, id}], a list or a _LazyMeta of the file
         self._sorted = None
         self._stored_sorted = None
+        self._pending_keys: list[np.ndarray] = []
+        self._pending_sizes: list[int] = []
+        self._pending_values = None  # a temporary file of uint32
+        self._pending_meta = None  # a temporary file of JSON lines
+        self._pending = 0
 
     def __len__(self) -> int:
-        return len(self.meta)
+        return len(self.meta) + self._pending
 
     # ---- building -------------------------------------------------------
     @classmethod
@@ -136,33 +146,72 @@ class RefIndex:
 
     def extend(self, entries) -> int:
         """Append entries; returns how many were added."""
-        keys, sizes, chunks, meta = [], [], [], []
-        for e in entries:
-            keys.append(band_keys(signature(e.shingles), self.bands, self.rows)[0])
-            sizes.append(e.shingles.size)
-            chunks.append(e.shingles.astype(np.uint32))
-            meta.append({"url": e.url, "site": e.site, "id": e.id})
-        self.add_arrays(np.array(keys, dtype=np.uint32).reshape(-1, self.bands), sizes, chunks, meta)
-        return len(meta)
+        import tempfile
 
-    def add_arrays(self, keys: np.ndarray, sizes, chunks, meta) -> None:
-        if not meta:
-            return
-        self.keys = np.concatenate([np.asarray(self.keys), keys])
-        base = int(self.offsets[-1])
-        self.offsets = np.concatenate([np.asarray(self.offsets), base + np.cumsum(np.asarray(sizes, dtype=np.int64))])
-        self.values = np.concatenate([np.asarray(self.values), *chunks])
-        self.meta = list(self.meta) + list(meta)
+        if self._pending_values is None:
+            self._pending_values = tempfile.TemporaryFile()
+            self._pending_meta = tempfile.TemporaryFile()
+        added = 0
+        batch: list[np.ndarray] = []
+        for e in entries:
+            batch.append(signature(e.shingles))
+            self._pending_sizes.append(int(e.shingles.size))
+            self._pending_values.write(e.shingles.astype(np.uint32).tobytes())
+            self._pending_meta.write(json.dumps({"url": e.url, "site": e.site, "id": e.id}, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+            added += 1
+            if len(batch) == 4096:
+                self._pending_keys.append(band_keys(np.array(batch), self.bands, self.rows))
+                batch = []
+        if batch:
+            self._pending_keys.append(band_keys(np.array(batch), self.bands, self.rows))
+        self._pending += added
         self._sorted = None
+        return added
+
+    def _all_keys(self) -> np.ndarray:
+        return np.concatenate([np.asarray(self.keys), *self._pending_keys]) if self._pending_keys else np.asarray(self.keys)
+
+    def _all_offsets(self) -> np.ndarray:
+        if not self._pending_sizes:
+            return np.asarray(self.offsets)
+        base = int(self.offsets[-1])
+        return np.concatenate([np.asarray(self.offsets), base + np.cumsum(np.asarray(self._pending_sizes, dtype=np.int64))])
+
+    def _pending_bytes(self, fh) -> bytes:
+        if fh is None:
+            return b""
+        fh.flush()
+        fh.seek(0)
+        data = fh.read()
+        fh.seek(0, 2)
+        return data
+
+    def _materialise(self) -> None:
+        """Fold the added documents into the arrays (for querying an index not yet saved)."""
+        if not self._pending:
+            return
+        self.keys = self._all_keys()
+        self.offsets = self._all_offsets()
+        self.values = np.concatenate([np.asarray(self.values), np.frombuffer(self._pending_bytes(self._pending_values), dtype=np.uint32)])
+        lines = self._pending_bytes(self._pending_meta).decode("utf-8").splitlines()
+        self.meta = [*self.meta, *(json.loads(line) for line in lines)]
+        self._pending_keys, self._pending_sizes, self._pending = [], [], 0
+        self._pending_values = self._pending_meta = None
+        self._sorted = self._stored_sorted = None
 
     # ---- lookup ------------------------------------------------------------
-    def _tables(self):
+    def _tables(self, keys: np.ndarray | None = None):
         if self._sorted is None:
             if self._stored_sorted is not None and self._stored_sorted[0].shape[1] == len(self.meta):
                 self._sorted = self._stored_sorted
             else:
-                order = np.argsort(self.keys, axis=0, kind="stable").T.astype(np.uint32)  # [bands, N]
-                skeys = np.take_along_axis(np.asarray(self.keys).T, order.astype(np.int64), axis=1)
+                keys = np.asarray(self.keys if keys is None else keys)
+                order = np.empty((self.bands, len(keys)), dtype=np.uint32)
+                skeys = np.empty((self.bands, len(keys)), dtype=np.uint32)
+                for b in range(self.bands):  # one band at a time keeps the sort's memory small
+                    o = np.argsort(keys[:, b], kind="stable")
+                    order[b] = o
+                    skeys[b] = keys[o, b]
                 self._sorted = (skeys, order)
         return self._sorted
 
@@ -181,6 +230,7 @@ class RefIndex:
         """Indexed documents that are copies of a text's shingle set: [(meta, jaccard, containment)]."""
         if sh.size < copies.MIN_SHINGLES or not len(self):
             return []
+        self._materialise()
         keys = band_keys(signature(sh), self.bands, self.rows)[0]
         out = []
         for d in self.candidates(keys):
@@ -194,18 +244,32 @@ class RefIndex:
 
     # ---- the file ----------------------------------------------------------
     def save(self, path: str) -> None:
-        skeys, order = self._tables()
-        blob = "\n".join(json.dumps(m, ensure_ascii=False, separators=(",", ":")) for m in self.meta).encode("utf-8")
-        arrays = {
-            "keys": np.ascontiguousarray(self.keys, dtype=np.uint32),
-            "sorted_keys": np.ascontiguousarray(skeys, dtype=np.uint32),
-            "sorted_docs": np.ascontiguousarray(order, dtype=np.uint32),
-            "offsets": np.ascontiguousarray(self.offsets, dtype=np.int64),
-            "values": np.ascontiguousarray(self.values, dtype=np.uint32),
-            "meta": np.frombuffer(blob, dtype=np.uint8),
+        """Write the index (the loaded documents and the added ones) to ``path``, atomically."""
+        keys = self._all_keys()
+        self._sorted = None
+        self._stored_sorted = None
+        skeys, order = self._tables(keys)
+        offsets = self._all_offsets()
+        n = len(keys)
+        # every {url, site, id} line ends with a newline, the last one too
+        if isinstance(self.meta, _LazyMeta):
+            meta_old = np.asarray(self.meta.blob).tobytes()
+        else:
+            meta_old = "".join(json.dumps(m, ensure_ascii=False, separators=(",", ":")) + "\n" for m in self.meta).encode("utf-8")
+        meta_new = self._pending_bytes(self._pending_meta)
+        meta_len = len(meta_old) + len(meta_new)
+        values_new = self._pending_values
+        new_values_bytes = sum(self._pending_sizes) * 4
+        specs = {
+            "keys": (keys.dtype.str, list(keys.shape)),
+            "sorted_keys": (skeys.dtype.str, list(skeys.shape)),
+            "sorted_docs": (order.dtype.str, list(order.shape)),
+            "offsets": (np.dtype(np.int64).str, [n + 1]),
+            "values": (np.dtype(np.uint32).str, [int(offsets[-1])]),
+            "meta": (np.dtype(np.uint8).str, [meta_len]),
         }
         header = {
-            "documents": len(self.meta),
+            "documents": n,
             "bands": self.bands,
             "rows": self.rows,
             "num_perm": copies.NUM_PERM,
@@ -214,25 +278,39 @@ class RefIndex:
             "minhash_scheme": _scheme(),
             "arrays": {},
         }
-        # offsets are relative to the end of the header block, so computing them
-        # does not depend on the header's own length
         pos = 0
-        for name, a in arrays.items():
+        for name, (dtype, shape) in specs.items():
             pos = -(-pos // _ALIGN) * _ALIGN
-            header["arrays"][name] = {"dtype": a.dtype.str, "shape": list(a.shape), "offset": pos}
-            pos += a.nbytes
+            header["arrays"][name] = {"dtype": dtype, "shape": shape, "offset": pos}
+            pos += int(np.prod(shape)) * np.dtype(dtype).itemsize
         head = json.dumps(header).encode("utf-8")
         start = -(-(len(MAGIC) + 8 + len(head)) // _ALIGN) * _ALIGN
         directory = os.path.dirname(os.path.abspath(path))
         fd, tmp = tempfile.mkstemp(prefix=".index-", dir=directory)
+
+        def pad_to(fh, name):
+            at = start + header["arrays"][name]["offset"]
+            fh.write(b"\0" * (at - fh.tell()))
+
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(MAGIC + struct.pack("<Q", len(head)) + head)
-                fh.write(b"\0" * (start - fh.tell()))
-                for name, a in arrays.items():
-                    at = start + header["arrays"][name]["offset"]
-                    fh.write(b"\0" * (at - fh.tell()))
-                    fh.write(a.tobytes())
+                for name, array in (("keys", keys), ("sorted_keys", skeys), ("sorted_docs", order), ("offsets", offsets)):
+                    pad_to(fh, name)
+                    fh.write(np.ascontiguousarray(array).tobytes())
+                pad_to(fh, "values")
+                old = np.asarray(self.values)
+                for i in range(0, len(old), 1 << 22):  # copy in chunks: a mapped file is not read whole
+                    fh.write(np.ascontiguousarray(old[i: i + (1 << 22)]).tobytes())
+                if values_new is not None and new_values_bytes:
+                    values_new.flush()
+                    values_new.seek(0)
+                    while chunk := values_new.read(1 << 24):
+                        fh.write(chunk)
+                    values_new.seek(0, 2)
+                pad_to(fh, "meta")
+                fh.write(meta_old)
+                fh.write(meta_new)
             os.replace(tmp, path)
         except BaseException:
             try:
