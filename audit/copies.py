@@ -107,7 +107,8 @@ def sketch(index: int, name: str, doc) -> Sketch:
     lic = identity.licensed_credit(doc)
     named = {o.name for o in identity.named_outlets(doc)}
     named |= {c.outlet.name if c.outlet else c.name for c in identity.credits(doc)}
-    return Sketch(index, name, doc.url, site, outlet, doc.date, shingles(doc.text), lic.name if lic else None, tuple(sorted(named)))
+    published = next((e["datePublished"] for e in doc.metadata.get("jsonld", []) if e.get("datePublished")), None) if doc.metadata else None
+    return Sketch(index, name, doc.url, site, outlet, published or doc.date, shingles(doc.text), lic.name if lic else None, tuple(sorted(named)))
 
 
 @dataclass
@@ -222,6 +223,7 @@ def run_matches(sketches: list[Sketch]) -> tuple[list[Cluster], dict[int, list[d
                     "containment": round(float(con), 3),
                     "source": "run",
                     "evidence": other_site and i not in exempt,
+                    "resolved": bool(exempt),
                 })
             rows.sort(key=lambda r: (-r["similarity"], r["path"]))
             copies[i] = rows
@@ -352,6 +354,7 @@ def cluster_summary(c: Cluster, sketches: list[Sketch], copies) -> dict:
             "date": s.date,
             "evidence": any(r["evidence"] for r in copies.get(i, []) if r["source"] == "run"),
             "exempt": c.exempt.get(i),
+            "resolved": bool(c.exempt),
         })
     sims = [r["similarity"] for i in c.members for r in copies.get(i, []) if r["source"] == "run"]
     return {
@@ -371,7 +374,7 @@ def render_clusters(clusters: list[dict]) -> str:
     for c in clusters:
         out.append(f"  cluster {c['id']}: {c['size']} documents on {c['sites']} site{'s' if c['sites'] != 1 else ''}, similarity >= {c['min_similarity']}")
         for m in c["members"]:
-            mark = "copy" if m["evidence"] else (m["exempt"] or "-")
+            mark = ("copy" if m["resolved"] else "copy, or the source: nothing tells") if m["evidence"] else (m["exempt"] or "-")
             out.append(f"    {m['site'] or '?':<28} {mark:<40} {m['path']}")
     return "\n".join(out) + "\n"
 

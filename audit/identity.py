@@ -27,6 +27,7 @@ class Outlet:
     language: str | None
     wire: bool = False  # a wire agency: its credit on a subscriber's site is licensed copy
     republish: bool = False  # licenses free republication with a credit
+    aggregator: bool = False  # publishes other outlets' stories under licence, with their credit
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -43,6 +44,8 @@ class Registry:
     outlets: tuple[Outlet, ...]
     by_alias: dict  # exact alias -> Outlet
     alias_re: re.Pattern | None  # every alias, longest first, case-sensitive
+    archives: tuple[str, ...] = ()  # archive and cache services: a page there is a snapshot of its embedded address
+    outlet_words: frozenset = frozenset()  # words that make an unknown name read as an outlet's
 
     def by_host(self, host: str) -> Outlet | None:
         host = host.lower().removeprefix("www.")
@@ -77,6 +80,7 @@ def load_registry(path: str | None = None) -> Registry:
             language=o.get("language"),
             wire=bool(o.get("wire", False)),
             republish=bool(o.get("republish", False)),
+            aggregator=bool(o.get("aggregator", False)),
         ))
     by_alias: dict[str, Outlet] = {}
     for o in outlets:
@@ -88,7 +92,15 @@ def load_registry(path: str | None = None) -> Registry:
         tail = r"(?!\w)" if a[-1:].isalnum() else ""
         parts.append(lead + re.escape(a) + tail)
     alias_re = re.compile("|".join(parts)) if parts else None
-    return Registry(tuple(outlets), by_alias, alias_re)
+    meta = data.get("meta", {})
+    words = set(meta.get("outlet_words", []))
+    lists = rules_dir() / "lists" / "scrape-outlet-words.txt"
+    if lists.is_file():
+        for line in lists.read_text(encoding="utf-8").splitlines():
+            line = line.split(" #", 1)[0].strip()
+            if line and not line.startswith("#"):
+                words.add(line)
+    return Registry(tuple(outlets), by_alias, alias_re, tuple(meta.get("archives", [])), frozenset(words))
 
 
 # ---------------------------------------------------------------------------
@@ -98,12 +110,25 @@ def load_registry(path: str | None = None) -> Registry:
 def host_of(url: str | None) -> str:
     from .htmlpage import site_of
 
-    return site_of(url) if url and "//" in url else ""
+    return site_of(url).rstrip(".") if url and "//" in url else ""
+
+
+def page_url(url: str | None) -> str | None:
+    """The address a page speaks for: an archive's snapshot speaks for the address it archived."""
+    host = host_of(url)
+    if not host:
+        return url
+    registry = load_registry()
+    if any(host == a or host.endswith("." + a) for a in registry.archives):
+        m = re.search(r"(https?:/+)([^/?#]+\.[a-z]{2,}[^\s]*)", url.split("//", 1)[1], re.I)
+        if m:
+            return "https://" + m.group(2)
+    return url
 
 
 def own_domain(doc) -> str | None:
     """The registered domain the page is published on: its address, else ``--site``."""
-    host = host_of(getattr(doc, "url", None))
+    host = host_of(page_url(getattr(doc, "url", None)))
     if host:
         return base_domain(host)
     if doc.sites:
@@ -116,7 +141,7 @@ def own_names(doc) -> list[str]:
     names = []
     domain = own_domain(doc)
     if domain:
-        outlet = load_registry().by_host(host_of(getattr(doc, "url", None)) or domain)
+        outlet = load_registry().by_host(host_of(page_url(getattr(doc, "url", None))) or domain)
         if outlet:
             names.extend(outlet.names)
     og = doc.metadata.get("og", {}) if doc.metadata else {}
@@ -131,7 +156,7 @@ def own_names(doc) -> list[str]:
 def is_own(doc, name: str, outlet: Outlet | None = None) -> bool:
     """Does ``name`` (or the registry outlet it resolves to) name the page's own outlet?"""
     domain = own_domain(doc)
-    hosts = [host_of(getattr(doc, "url", None)), domain, *doc.sites]
+    hosts = [host_of(page_url(getattr(doc, "url", None))), domain, *doc.sites]
     if outlet is not None and any(h and load_registry().by_host(h) is outlet for h in hosts):
         return True
     if domain and same_outlet(name, domain_label(domain)):
@@ -145,12 +170,14 @@ def is_own(doc, name: str, outlet: Outlet | None = None) -> bool:
 def site_field(doc) -> dict | None:
     """The report's ``site``: the page's own address, domain and outlet, when the address is known."""
     url = getattr(doc, "url", None)
-    host = host_of(url)
+    host = host_of(page_url(url))
     if not host:
         return None
     registry = load_registry()
     outlet = registry.by_host(host)
     out = {"url": url, "domain": base_domain(host)}
+    if page_url(url) != url:
+        out["archived"] = page_url(url)
     names = own_names(doc)
     if outlet is not None:
         out["outlet"] = outlet.name
@@ -173,8 +200,8 @@ def encoded_domain(url: str | None) -> tuple[str, Outlet] | None:
     (``/https://outlet.example/…``) or ROT13-encoded. Returns (the encoded
     domain, its outlet) when the outlet is not the page's own.
     """
-    if not url or "//" not in url:
-        return None
+    if not url or "//" not in url or page_url(url) != url:
+        return None  # an archive's snapshot names its original openly
     host = host_of(url)
     rest = url.split("//", 1)[1]
     path = rest[len(rest.split("/", 1)[0]):]
@@ -199,7 +226,7 @@ def encoded_domain(url: str | None) -> tuple[str, Outlet] | None:
 
 
 _FILE_ENDINGS = (".html", ".htm", ".php", ".asp", ".aspx", ".jpg", ".png")
-_NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|de|la|&)){0,5})"
+_NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|de|la|&)){0,5}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)"
 # Credit lines: another outlet named as the text's source.
 CREDIT_FRAMES = [
     r"\bappeared first on\s+" + _NAME,
@@ -207,7 +234,8 @@ CREDIT_FRAMES = [
     r"\b(?:was|were|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:republished|reprinted|reproduced)\s+(?:from|with\s+(?:the\s+)?permission\s+(?:of|from))\s+" + _NAME,
     r"(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
-    r"^[ \t]*(?:Source|Via|Courtesy(?:\s+of)?)\s*:\s*" + _NAME,
+    r"(?:^|(?<=[\s(\[|–—]))(?:Source|Courtesy(?:\s+of)?)[ \t]*[:;][ \t]*" + _NAME,
+    r"\bRead\s+(?:more|(?:the\s+)?(?:full\s+|original\s+)?(?:story|article))\s+(?:on|at|in)\s+" + _NAME,
 ]
 # The source outlet's own page furniture: only the outlet itself prints these.
 FURNITURE_FRAMES = [
@@ -219,7 +247,41 @@ FURNITURE_FRAMES = [
 _CREDIT_RE = [re.compile(p, re.M) for p in CREDIT_FRAMES]
 _FURNITURE_RE = [re.compile(p, re.M) for p in FURNITURE_FRAMES]
 _TRAIL = re.compile(r"[\s.,;:'’-]+$")
-_STOP_WORDS = {"On", "In", "The", "A", "An", "By", "At", "For", "And", "Or", "All", "Rights", "Reserved", "Inc", "Ltd", "LLC"}
+_STOP_WORDS = {
+    "On", "In", "The", "A", "An", "By", "At", "For", "And", "Or", "All", "Rights", "Reserved", "Inc", "Ltd", "LLC",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "UTC", "GMT",
+}
+# an unknown name with one of these words is a news agency's: its credit is licensed wire copy
+_AGENCY_WORDS = {"Agency", "Agence", "Agencia", "Agenzia", "Agentur", "Wire"}
+
+
+def agency_like(name: str) -> bool:
+    """An unknown name that calls itself a news agency ('Saudi Press Agency')."""
+    return any(w in _AGENCY_WORDS for w in re.findall(r"\w+", name))
+
+
+def aggregator_site(doc) -> bool:
+    """Is the page on a licensed aggregator, whose pages credit the outlets it licenses?"""
+    host = host_of(page_url(getattr(doc, "url", None)))
+    outlet = load_registry().by_host(host) if host else None
+    return outlet is not None and outlet.aggregator
+
+
+def outlet_like(name: str) -> bool:
+    """Does an unknown name read as a news outlet's: a domain, or a name with an outlet word (Times, Herald, …)?"""
+    if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}", name):
+        return True
+    words = load_registry().outlet_words
+    for w in re.findall(r"[\w'’]+", name):
+        if w in words:
+            return True
+        # a compound such as 'CityWeb' or 'Harbourtimes'
+        parts = re.findall(r"[A-Z][a-z]+", w)
+        if len(parts) >= 2 and parts[-1] in words:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -239,8 +301,10 @@ def _resolve(text: str, start: int, raw: str) -> tuple[str, Outlet | None, int]:
         m = registry.alias_re.match(text, start)
         if m:
             return m.group(), registry.by_alias[m.group()], m.end()
+    if raw[:1].islower():  # a domain
+        return raw, registry.by_host(raw), start + len(raw)
     words = raw.split()
-    while words and words[-1].strip(".,’'") in _STOP_WORDS:
+    while words and (words[-1].strip(".,’'") in _STOP_WORDS or words[-1].strip(".,").isdigit()):
         words.pop()
     name = _TRAIL.sub("", " ".join(words))
     outlet = registry.named(name) if name else None

@@ -8,7 +8,10 @@ evidence (a match on the page's own site, or the copy the text credits,
 does not).
 
 params:
-  source  reference | run: which matches this rule reports
+  source    reference | run: which matches this rule reports
+  resolved  (run) true: matches in a cluster where the source's own copy is
+            known (credited, licensed or first published); false: clusters
+            where nothing tells which copy is the source (default true)
 """
 
 from __future__ import annotations
@@ -22,11 +25,15 @@ def compile(rule, catalogue):
     source = rule.params.get("source")
     if source not in SOURCES:
         raise ValueError(f"unknown source '{source}' (known: {', '.join(sorted(SOURCES))})")
-    return source
+    return source, bool(rule.params.get("resolved", True))
 
 
-def run(rule, source, doc):
-    matches = [m for m in getattr(doc, "copy_matches", ()) if m.get("source") == source and m.get("evidence")]
+def run(rule, prep, doc):
+    source, resolved = prep
+    matches = [
+        m for m in getattr(doc, "copy_matches", ())
+        if m.get("source") == source and m.get("evidence") and (source != "run" or m.get("resolved", True) == resolved)
+    ]
     if not matches or not doc.text.strip():
         return
     start = next((i for i, c in enumerate(doc.text) if not c.isspace()), 0)

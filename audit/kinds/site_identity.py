@@ -53,8 +53,12 @@ def run(rule, check, doc):
             continue
         if check == "credit":
             footer = "appeared first on" in c.line.lower()
-            if c.outlet is None and not footer:
-                continue  # an unknown name in a credit frame: a photographer, an author
+            if identity.aggregator_site(doc) and not footer:
+                continue  # a licensed aggregator credits the outlets it carries
+            if c.outlet is None and identity.agency_like(c.name) and not footer:
+                continue  # an agency the registry does not know: licensed wire copy
+            if c.outlet is None and not footer and not identity.outlet_like(c.name):
+                continue  # an unknown name that does not read as an outlet's: a photographer, an author, a data source
             if c.outlet is not None and c.outlet.licensed and not footer:
                 continue
         elif c.outlet is None:
