@@ -34,6 +34,10 @@ import numpy as np
 from . import copies
 
 MAGIC = b"PROVENANCE-AUDIT-INDEX 1\n"
+# candidates whose signatures agree on fewer than this share of values are not
+# checked exactly: well below the Jaccard a copy needs, to keep short copies
+# of long pages (high containment, lower Jaccard)
+MIN_ESTIMATE = 0.15
 _ALIGN = 64
 
 
@@ -102,9 +106,11 @@ class RefIndex:
     (bands x 4 bytes a document), whatever the length of the texts.
     """
 
-    def __init__(self, bands: int, rows: int, keys: np.ndarray, offsets: np.ndarray, values: np.ndarray, meta):
+    def __init__(self, bands: int, rows: int, keys: np.ndarray, offsets: np.ndarray, values: np.ndarray, meta, sigs: np.ndarray | None = None):
         self.bands, self.rows = bands, rows
         self.keys = keys  # [N, bands] uint32, per document
+        # [N, num_perm] uint32: the MinHash signatures, to estimate a candidate's similarity before the exact check
+        self.sigs = sigs if sigs is not None else np.zeros((0, copies.NUM_PERM), np.uint32)
         self.offsets = offsets  # [N + 1] int64 into values
         self.values = values  # concatenated sorted shingle hashes, uint32
         self.meta = meta  # [{url, site, id}], a list or a _LazyMeta of the file
@@ -113,6 +119,7 @@ class RefIndex:
         self._pending_keys: list[np.ndarray] = []
         self._pending_sizes: list[int] = []
         self._pending_values = None  # a temporary file of uint32
+        self._pending_sigs = None  # a temporary file of uint32 signatures
         self._pending_meta = None  # a temporary file of JSON lines
         self._pending = 0
 
@@ -150,11 +157,14 @@ class RefIndex:
 
         if self._pending_values is None:
             self._pending_values = tempfile.TemporaryFile()
+            self._pending_sigs = tempfile.TemporaryFile()
             self._pending_meta = tempfile.TemporaryFile()
         added = 0
         batch: list[np.ndarray] = []
         for e in entries:
-            batch.append(signature(e.shingles))
+            sig = signature(e.shingles)
+            batch.append(sig)
+            self._pending_sigs.write(np.asarray(sig, dtype=np.uint32).tobytes())
             self._pending_sizes.append(int(e.shingles.size))
             self._pending_values.write(e.shingles.astype(np.uint32).tobytes())
             self._pending_meta.write(json.dumps({"url": e.url, "site": e.site, "id": e.id}, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
@@ -193,10 +203,12 @@ class RefIndex:
         self.keys = self._all_keys()
         self.offsets = self._all_offsets()
         self.values = np.concatenate([np.asarray(self.values), np.frombuffer(self._pending_bytes(self._pending_values), dtype=np.uint32)])
+        new_sigs = np.frombuffer(self._pending_bytes(self._pending_sigs), dtype=np.uint32).reshape(-1, copies.NUM_PERM)
+        self.sigs = np.concatenate([np.asarray(self.sigs), new_sigs])
         lines = self._pending_bytes(self._pending_meta).decode("utf-8").splitlines()
         self.meta = [*self.meta, *(json.loads(line) for line in lines)]
         self._pending_keys, self._pending_sizes, self._pending = [], [], 0
-        self._pending_values = self._pending_meta = None
+        self._pending_values = self._pending_meta = self._pending_sigs = None
         self._sorted = self._stored_sorted = None
 
     # ---- lookup ------------------------------------------------------------
@@ -231,9 +243,15 @@ class RefIndex:
         if sh.size < copies.MIN_SHINGLES or not len(self):
             return []
         self._materialise()
-        keys = band_keys(signature(sh), self.bands, self.rows)[0]
+        sig = np.asarray(signature(sh), dtype=np.uint32)
+        keys = band_keys(sig, self.bands, self.rows)[0]
+        found = self.candidates(keys)
+        if len(found) > 8:
+            # estimated Jaccard from the signatures, vectorised; the exact check follows
+            estimate = (np.asarray(self.sigs[np.sort(found)]) == sig).mean(axis=1)
+            found = np.sort(found)[estimate >= MIN_ESTIMATE]
         out = []
-        for d in self.candidates(keys):
+        for d in found:
             d = int(d)
             stored = np.asarray(self.values[int(self.offsets[d]): int(self.offsets[d + 1])])
             j, c = copies.similarity(sh, stored)
@@ -266,6 +284,7 @@ class RefIndex:
             "sorted_docs": (order.dtype.str, list(order.shape)),
             "offsets": (np.dtype(np.int64).str, [n + 1]),
             "values": (np.dtype(np.uint32).str, [int(offsets[-1])]),
+            "sigs": (np.dtype(np.uint32).str, [n, copies.NUM_PERM]),
             "meta": (np.dtype(np.uint8).str, [meta_len]),
         }
         header = {
@@ -308,6 +327,16 @@ class RefIndex:
                     while chunk := values_new.read(1 << 24):
                         fh.write(chunk)
                     values_new.seek(0, 2)
+                pad_to(fh, "sigs")
+                old = np.asarray(self.sigs)
+                for i in range(0, len(old), 1 << 16):
+                    fh.write(np.ascontiguousarray(old[i: i + (1 << 16)], dtype=np.uint32).tobytes())
+                if self._pending_sigs is not None:
+                    self._pending_sigs.flush()
+                    self._pending_sigs.seek(0)
+                    while chunk := self._pending_sigs.read(1 << 24):
+                        fh.write(chunk)
+                    self._pending_sigs.seek(0, 2)
                 pad_to(fh, "meta")
                 fh.write(meta_old)
                 fh.write(meta_new)
@@ -339,6 +368,6 @@ class RefIndex:
             return np.memmap(path, dtype=np.dtype(spec["dtype"]), mode="r", offset=start + spec["offset"], shape=shape)
 
         meta = _LazyMeta(arr("meta"), header["documents"])
-        index = cls(header["bands"], header["rows"], arr("keys"), arr("offsets"), arr("values"), meta)
+        index = cls(header["bands"], header["rows"], arr("keys"), arr("offsets"), arr("values"), meta, arr("sigs"))
         index._stored_sorted = (arr("sorted_keys"), arr("sorted_docs"))
         return index
