@@ -48,6 +48,11 @@ def documents(count: int, seed: int, length: int, vocab: np.ndarray, batch: int 
             yield start + i, " ".join(vocab[row])
 
 
+def cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -83,6 +88,7 @@ def main() -> int:
                 last = now
 
     t0 = time.perf_counter()
+    c0 = cpu()
     index.extend(entries())
     t_extend = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,6 +97,7 @@ def main() -> int:
         index.save(path)
         t_save = time.perf_counter() - t1
         build_s = t_extend + t_save
+        build_cpu = cpu() - c0
         build_peak = peak_mb()
         size = os.path.getsize(path)
         del index
@@ -108,6 +115,7 @@ def main() -> int:
         for number, text in documents(args.queries - len(picks), args.seed + 2, args.words, vocab):
             queries.append((None, copies.shingles(text)))
         t3 = time.perf_counter()
+        c3 = cpu()
         found = right = false = 0
         for expected, sh in queries:
             hits = [m["id"] for m, _, _ in ref.query(sh)]
@@ -118,16 +126,18 @@ def main() -> int:
                 right += hits == [expected]
                 false += len([h for h in hits if h != expected])
         t_query = time.perf_counter() - t3
+        query_cpu = cpu() - c3
         query_peak = peak_mb()
 
     n = args.docs
     lsh_bytes = ref.bands * (4 + 8)  # per band: the document's key, and the sorted key and document number
     print(f"documents            {n:,} of {args.words} words ({shingle_total / n:.0f} shingles each)")
-    print(f"build                {build_s:,.1f} s: {n / build_s:,.0f} documents/s (hashing {t_extend:,.1f} s, sorting and writing {t_save:,.1f} s)")
+    print(f"build                {build_s:,.1f} s: {n / build_s:,.0f} documents/s (hashing {t_extend:,.1f} s, sorting and writing {t_save:,.1f} s); "
+          f"CPU {build_cpu:,.1f} s: {n / build_cpu:,.0f} documents per CPU second")
     print(f"index file           {size / 1e6:,.1f} MB: {size / n:,.0f} bytes per document, of which LSH {lsh_bytes} bytes "
           f"({ref.bands} bands of {ref.rows}) and shingle hashes {4 * shingle_total / n:,.0f} bytes")
     print(f"load                 {t_load * 1000:,.1f} ms (mapped, not read)")
-    print(f"queries              {len(queries):,}: {len(queries) / t_query:,.0f} queries/s")
+    print(f"queries              {len(queries):,}: {len(queries) / t_query:,.0f} queries/s (CPU {query_cpu:,.1f} s: {len(queries) / max(query_cpu, 1e-9):,.0f} per CPU second)")
     print(f"rewrites found       {found}/{len(picks)} (exactly their original: {right}); false matches: {false}")
     print(f"peak memory          build {build_peak:,.0f} MB, after queries {query_peak:,.0f} MB (interpreter and numpy: {base_mb:,.0f} MB)")
     return 0
