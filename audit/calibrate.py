@@ -210,7 +210,9 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
     k = len(rule_ids)
     strength = {r.id: getattr(r, "strength", "normal") for r in rules}
     prior = {"strong": settings.strong_prior, "weak": settings.weak_prior, "normal": settings.prior}
-    mu = np.array([0.0] + [settings.counter_prior if r in counter else prior[strength[r]] for r in rule_ids] + [0.0])
+    # a rule may set its own prior (params.prior_weight): evidence no labelled corpus holds yet
+    own_prior = {r.id: float(r.params["prior_weight"]) for r in rules if "prior_weight" in r.params}
+    mu = np.array([0.0] + [settings.counter_prior if r in counter else own_prior.get(r, prior[strength[r]]) for r in rule_ids] + [0.0])
     lam = np.array([0.0] + [settings.l2] * k + [settings.l2])
     lo = np.array([-np.inf] + [-np.inf if r in counter else 0.0 for r in rule_ids] + [0.0])
     hi = np.array([np.inf] + [0.0 if r in counter else np.inf for r in rule_ids] + [np.inf])

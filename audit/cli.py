@@ -80,7 +80,26 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--verdict", type=_verdicts, metavar="LIST", help="print only files with these verdicts (flagged,review,clean,error)")
     scan.add_argument("--explain", action="store_true", help="print each file's score breakdown, origin and the text around each finding (the explain format)")
     scan.add_argument("--baseline", metavar="FILE", help="fail only on files that are new or worse than in this baseline (see 'baseline create')")
+    scan.add_argument("--urls", metavar="FILE", help="the address of each file: lines 'PATH URL', or JSON Lines with path and url")
+    scan.add_argument("--copies", action="store_true", help="find copies among the documents of the run (on by default for WARC, JSON Lines and --urls runs)")
+    scan.add_argument("--no-copies", action="store_true", help="do not compare the documents of the run with each other")
+    scan.add_argument("--reference", metavar="INDEX", help="look every document up in a reference index of known originals (see 'index build')")
     add_engine_options(scan)
+
+    index = sub.add_parser("index", help="build or extend a reference index of known originals",
+                           description="A reference index of known originals (an outlet's archive, a wire feed) for 'scan --reference'.")
+    isub = index.add_subparsers(dest="index_command", metavar="ACTION")
+    ib = isub.add_parser("build", help="index files, folders, WARC and JSON Lines")
+    ib.add_argument("paths", nargs="+", metavar="PATH")
+    ib.add_argument("--out", metavar="INDEX", required=True, help="the index file to write")
+    ib.add_argument("--site", metavar="DOMAIN", help="the site of documents that carry no address of their own")
+    ia = isub.add_parser("add", help="add documents to an existing index")
+    ia.add_argument("index", metavar="INDEX")
+    ia.add_argument("paths", nargs="+", metavar="PATH")
+    ia.add_argument("--site", metavar="DOMAIN", help="the site of documents that carry no address of their own")
+    ii = isub.add_parser("info", help="how many documents an index holds")
+    ii.add_argument("index", metavar="INDEX")
+
 
     ev = sub.add_parser("eval", help="measure accuracy on a labelled corpus",
                         description="Scan a labelled corpus and report accuracy: a folder with manifest*.jsonl beside its "
@@ -222,21 +241,36 @@ def _scan(args) -> int:
     auditor = _auditor(args, fmt)
     inputs = collect(args.paths, args.include, args.exclude)
 
-    files = [p for p in inputs.files if p != "-"]
-    bar = _progress(len(files))
-    try:
-        audited = audit_paths(auditor, files, args.jobs, progress=bar.update if bar else None)
-    finally:
-        if bar is not None:
-            bar.close()
-    by_path = dict(zip(files, audited))
-    reports, stdin = [], None
-    for path in inputs.files:
-        if path == "-":
-            stdin = sys.stdin.buffer.read()
-            reports.append(auditor.audit_bytes("-", stdin, fmt=args.stdin_format))
-        else:
-            reports.append(by_path[path])
+    clusters, stdin = None, None
+    from .crawl import is_crawl
+
+    crawl = any(p != "-" and is_crawl(p) for p in inputs.files) or bool(args.urls)
+    detect = (crawl or args.copies) and not args.no_copies
+    if crawl or detect or args.reference:
+        from .copies import scan_items
+
+        try:
+            reports, clusters = scan_items(auditor, inputs.files, args, detect)
+        except (OSError, ValueError) as exc:
+            print(f"provenance-audit: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        inputs.files = [r["path"] for r in reports]
+    else:
+        files = [p for p in inputs.files if p != "-"]
+        bar = _progress(len(files))
+        try:
+            audited = audit_paths(auditor, files, args.jobs, progress=bar.update if bar else None)
+        finally:
+            if bar is not None:
+                bar.close()
+        by_path = dict(zip(files, audited))
+        reports = []
+        for path in inputs.files:
+            if path == "-":
+                stdin = sys.stdin.buffer.read()
+                reports.append(auditor.audit_bytes("-", stdin, fmt=args.stdin_format))
+            else:
+                reports.append(by_path[path])
     unreadable = False
     for path, reason in inputs.problems:
         print(f"provenance-audit: {printable(path)}: {reason}", file=sys.stderr)
@@ -266,12 +300,16 @@ def _scan(args) -> int:
         print(f"provenance-audit: the page is not printed to a terminal; it goes to {where}", file=sys.stderr)
     else:
         sys.stdout.write(page)
+        if clusters and not args.quiet and args.format == "text":
+            from .copies import render_clusters
+
+            sys.stdout.write(render_clusters(clusters))
     if not args.no_output:
         from . import outdir
 
         try:
             previous = outdir.previous_reports(args.output)
-            write_reports(args.output, reports, auditor.weights.version)
+            write_reports(args.output, reports, auditor.weights.version, clusters=clusters)
             outdir.clear_stale(args.output, previous, reports)
             if args.format == "html":
                 outdir.write_page(args.output, fmt.render(reports, ctx) if shown != reports else page)
@@ -429,7 +467,37 @@ def _calibrate(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate,
+def _index(args) -> int:
+    from .refindex import RefIndex
+
+    if args.index_command == "build":
+        index = RefIndex.empty()
+        added = index.extend(RefIndex.entries_from(args.paths, site=args.site))
+        index.save(args.out)
+        print(f"indexed {added} documents in {args.out}")
+    elif args.index_command == "add":
+        try:
+            index = RefIndex.load(args.index)
+        except (OSError, ValueError) as exc:
+            print(f"provenance-audit: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        added = index.extend(RefIndex.entries_from(args.paths, site=args.site))
+        index.save(args.index)
+        print(f"added {added} documents; {len(index)} in {args.index}")
+    elif args.index_command == "info":
+        try:
+            index = RefIndex.load(args.index)
+        except (OSError, ValueError) as exc:
+            print(f"provenance-audit: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        print(f"{args.index}: {len(index)} documents, {index.bands} bands of {index.rows}, {os.path.getsize(args.index)} bytes")
+    else:
+        print("provenance-audit: index needs an action: build, add or info", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+COMMANDS = {"index": _index, "scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate,
             "baseline": _baseline}
 
 

@@ -44,18 +44,33 @@ def explain(rule, catalogue=None) -> str:
         "Flagged:",
     ]
     for ex in rule.flag:
+        out.extend("  " + c for c in _context(ex))
         out.append(_block(ex.text))
         out.append("")
     out.append("Not flagged:")
     for ex in rule.passes:
+        out.extend("  " + c for c in _context(ex))
         out.append(_block(ex.text))
         out.append("")
     return "\n".join(out) + "\n"
 
 
+def _context(example) -> list[str]:
+    """Where an example is published and what it is compared with, when it says."""
+    out = []
+    if example.url:
+        out.append(f"published at {example.url}" + (f" on {example.date}" if example.date else ""))
+    for r in example.reference:
+        out.append(f"reference index holds {r.get('url') or 'a text'}: {r['text'][:80]}…")
+    for r in example.corpus:
+        out.append(f"the run also holds {r.get('url') or 'a text'}" + (f" ({r['date']})" if r.get("date") else "") + f": {r['text'][:80]}…")
+    return out
+
+
 def _md_example(example) -> str:
     fence = "html" if example.format == "html" else "text"
-    return f"```{fence}\n" + example.text.rstrip("\n") + "\n```"
+    context = "".join(f"*{c}*\n\n" for c in _context(example))
+    return context + f"```{fence}\n" + example.text.rstrip("\n") + "\n```"
 
 
 MEASUREMENTS = "measurements.json"

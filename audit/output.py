@@ -55,8 +55,8 @@ def report_name(path: str) -> str:
     return "/".join(parts) + ".json"
 
 
-def summary(reports: list[dict], weights_version: str) -> dict:
-    return {
+def summary(reports: list[dict], weights_version: str, clusters: list[dict] | None = None) -> dict:
+    out = {
         "schema_version": "1",
         "weights_version": weights_version,
         "files": len(reports),
@@ -67,9 +67,12 @@ def summary(reports: list[dict], weights_version: str) -> dict:
             for r in ranked(reports)
         ],
     }
+    if clusters is not None:
+        out["clusters"] = clusters  # copies among the run's documents (audit/copies.py)
+    return out
 
 
-def write_reports(directory: str, reports: list[dict], weights_version: str) -> None:
+def write_reports(directory: str, reports: list[dict], weights_version: str, clusters: list[dict] | None = None) -> None:
     for r in reports:
         atomic_write(os.path.join(directory, report_name(r["path"])), dumps(r))
-    atomic_write(os.path.join(directory, "summary.json"), json.dumps(summary(reports, weights_version), ensure_ascii=False, indent=2) + "\n")
+    atomic_write(os.path.join(directory, "summary.json"), json.dumps(summary(reports, weights_version, clusters), ensure_ascii=False, indent=2) + "\n")

@@ -39,14 +39,21 @@ class Auditor:
                 "problems": problems,
             }
         extra.update(origin.report_fields(doc, info, findings, self.readability))
+        if doc.url:
+            from . import identity
+
+            site = identity.site_field(doc)
+            if site:
+                extra["site"] = site
         scored = score_findings(findings, self.weights)
         return build_report(doc, findings, scored, self.weights, skipped, errors, extra)
 
-    def audit_bytes(self, path: str, data: bytes, fmt: str | None = None, truncated: bool = False) -> dict:
+    def audit_bytes(self, path: str, data: bytes, fmt: str | None = None, truncated: bool = False, url: str | None = None, date: str | None = None) -> dict:
         try:
             doc = document.from_bytes(path, data, fmt=fmt, truncated=truncated)
         except document.LoadError as exc:
             return error_report(path, str(exc), hashlib.sha256(data).hexdigest(), fmt)
+        doc.url, doc.date = url, date
         return self.audit_document(doc)
 
     def audit_path(self, path: str) -> dict:
@@ -56,5 +63,5 @@ class Auditor:
             return error_report(path, str(exc))
         return self.audit_document(doc)
 
-    def audit_text(self, text: str, fmt: str = "text", path: str = "<text>") -> dict:
-        return self.audit_bytes(path, text.encode("utf-8"), fmt=fmt)
+    def audit_text(self, text: str, fmt: str = "text", path: str = "<text>", url: str | None = None) -> dict:
+        return self.audit_bytes(path, text.encode("utf-8"), fmt=fmt, url=url)

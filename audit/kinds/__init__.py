@@ -27,6 +27,7 @@ from . import offsite_link, outlet_name
 from . import html_meta
 from . import honorific, name_variants, postposed_adjective
 from . import listed_pattern
+from . import copy_of, site_identity
 
 KINDS = {
     "honorific": honorific,
@@ -47,4 +48,6 @@ KINDS = {
     "contact": contact,
     "html-meta": html_meta,
     "listed-pattern": listed_pattern,
+    "site-identity": site_identity,
+    "copy-of": copy_of,
 }
