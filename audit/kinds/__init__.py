@@ -26,6 +26,7 @@ from . import (
 from . import offsite_link, outlet_name
 from . import html_meta
 from . import honorific, name_variants, postposed_adjective
+from . import name_affix, script_residue
 
 KINDS = {
     "honorific": honorific,
@@ -45,4 +46,6 @@ KINDS = {
     "byline": byline,
     "contact": contact,
     "html-meta": html_meta,
+    "script-residue": script_residue,
+    "name-affix": name_affix,
 }
