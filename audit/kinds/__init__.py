@@ -26,7 +26,7 @@ from . import (
 from . import offsite_link, outlet_name
 from . import html_meta
 from . import honorific, name_variants, postposed_adjective
-from . import name_affix, script_residue
+from . import consistency, name_affix, script_residue, translationese
 
 KINDS = {
     "honorific": honorific,
@@ -48,4 +48,6 @@ KINDS = {
     "html-meta": html_meta,
     "script-residue": script_residue,
     "name-affix": name_affix,
+    "translationese": translationese,
+    "consistency": consistency,
 }
