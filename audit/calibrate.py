@@ -69,6 +69,9 @@ class Settings:
     review_fpr: float = 0.05
     flagged_floor: float = 50.0
     review_floor: float = 10.0
+    # a category's sub-score starts lower (its own bias): one finding of the
+    # category should still send a file to that category's review
+    category_review_floor: float = 5.0
 
 
 class F(NamedTuple):
@@ -360,7 +363,7 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
             weights.category_thresholds[c] = (weights.review, weights.flagged)
             continue
         flagged = choose_threshold(category_oof[c], member, settings.flagged_fpr, settings.flagged_floor)
-        review = choose_threshold(category_oof[c], member, settings.review_fpr, settings.review_floor, margin=False)
+        review = choose_threshold(category_oof[c], member, settings.review_fpr, settings.category_review_floor, margin=False)
         weights.category_thresholds[c] = (min(review, flagged), flagged)
     corpora = Counter(s.corpus for s in samples)
     weights.meta = {
