@@ -8,6 +8,7 @@ machine-translation verdict.
 from __future__ import annotations
 
 from audit import Auditor, load_weights
+from audit.calibrate import Settings
 from audit.catalogue import CATEGORIES
 from audit.score import verdict
 
@@ -67,7 +68,7 @@ def test_category_thresholds_fall_back_to_the_overall_ones(tmp_path):
 def test_shipped_weights_carry_thresholds_per_category(weights):
     for c in CATEGORIES:
         review, flagged = weights.category_thresholds[c]
-        assert 10.0 <= review <= flagged
+        assert Settings().category_review_floor <= review <= flagged
 
 
 def test_same_auditor_same_verdicts(catalogue, weights):
