@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from . import document, language, origin, suppress
+from . import copied, document, language, origin, suppress
 from .catalogue import Catalogue, load_catalogue
 from .checks import run_checks
 from .report import build_report, error_report
@@ -45,8 +45,9 @@ class Auditor:
             site = identity.site_field(doc)
             if site:
                 extra["site"] = site
-        scored = score_findings(findings, self.weights)
-        return build_report(doc, findings, scored, self.weights, skipped, errors, extra)
+        held = copied.held_findings(doc, findings)
+        scored = score_findings(findings, self.weights, held)
+        return build_report(doc, findings, scored, self.weights, skipped, errors, extra, held)
 
     def audit_bytes(self, path: str, data: bytes, fmt: str | None = None, truncated: bool = False, url: str | None = None, date: str | None = None) -> dict:
         try:

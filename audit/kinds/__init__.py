@@ -28,6 +28,7 @@ from . import html_meta
 from . import honorific, name_variants, postposed_adjective
 from . import listed_pattern
 from . import copy_of, site_identity
+from . import consistency, name_affix, script_residue, translationese
 
 KINDS = {
     "honorific": honorific,
@@ -50,4 +51,8 @@ KINDS = {
     "listed-pattern": listed_pattern,
     "site-identity": site_identity,
     "copy-of": copy_of,
+    "script-residue": script_residue,
+    "name-affix": name_affix,
+    "translationese": translationese,
+    "consistency": consistency,
 }
