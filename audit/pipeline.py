@@ -57,11 +57,13 @@ class Auditor:
         doc.url, doc.date = url, date
         return self.audit_document(doc)
 
-    def audit_path(self, path: str) -> dict:
+    def audit_path(self, path: str, url: str | None = None) -> dict:
         try:
             doc = document.load(path, self.max_bytes)
         except document.LoadError as exc:
             return error_report(path, str(exc))
+        if url:
+            doc.url = url
         return self.audit_document(doc)
 
     def audit_text(self, text: str, fmt: str = "text", path: str = "<text>", url: str | None = None) -> dict:

@@ -32,10 +32,9 @@ def test_every_signal_of_a_rule_is_declared(catalogue):
         assert catalogue.signals[rule.signal]["category"] == rule.category, rule.id
 
 
-def test_weights_cover_every_rule_and_nothing_else(catalogue, weights, awaiting_fit):
+def test_weights_cover_every_rule_and_nothing_else(catalogue, weights):
     ids = {r.id for r in catalogue.rules}
-    assert sorted(ids - set(weights.rules) - awaiting_fit) == [], "rules without a weight"
-    assert sorted(awaiting_fit - (ids - set(weights.rules))) == [], "fitted or removed: drop from AWAITING_FIT"
+    assert sorted(ids - set(weights.rules)) == [], "rules without a weight"
     assert sorted(set(weights.rules) - ids) == [], "weights for rules that do not exist"
 
 
