@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
-from pathlib import Path
-from typing import Sequence
+
+TYPE_CHECKING = False  # imports stay lazy: --version and --help load no engine
+if TYPE_CHECKING:
+    import argparse
+    from typing import Sequence
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="provenance-audit",
         description="Find signs of scraping and machine translation in news-like files.",
     )
+    p.add_argument("-V", "--version", action="version", version=f"provenance-audit {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add_engine_options(sp):
@@ -38,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--fail-above", type=float, metavar="SCORE", help="exit 1 when a file scores at or above SCORE (default: the 'flagged' threshold)")
     scan.add_argument("--stdin-format", choices=["text", "markdown", "html"], help="format of standard input (default: sniffed)")
     scan.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="audit in N processes (0: one per core; default 1); reports are the same")
+    scan.add_argument("--no-cache", action="store_true", help="audit every file afresh: neither read nor write the report cache")
     scan.add_argument("-q", "--quiet", action="store_true", help="print only files at or above the threshold, and nothing when all is well")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     add_engine_options(scan)
@@ -79,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
 def _split(value: str | None) -> list[str] | None:
     return [v.strip() for v in value.split(",") if v.strip()] if value else None
 
@@ -105,32 +116,37 @@ def _auditor(args):
 
 
 def _scan(args) -> int:
+    from .batch import iter_reports
     from .inputs import collect
-    from .output import render_json, render_jsonl, render_text, write_reports
+    from .output import render_text
     from .report import error_report
+    from .stream import ScanSink
 
     auditor = _auditor(args)
     inputs = collect(args.paths, args.include, args.exclude)
-    from .batch import audit_paths
+    cache = None
+    if not args.no_cache:
+        from .cache import ReportCache
 
+        cache = ReportCache.for_auditor(auditor)
     files = [p for p in inputs.files if p != "-"]
-    by_path = dict(zip(files, audit_paths(auditor, files, args.jobs)))
-    reports = []
+    audited = iter_reports(auditor, files, args.jobs, cache)
+    # reports are printed and written as they come (memory stays flat)
+    sink = ScanSink(args.format, sys.stdout, None if args.no_output else args.output)
     for path in inputs.files:
         if path == "-":
             data = sys.stdin.buffer.read()
-            reports.append(auditor.audit_bytes("-", data, fmt=args.stdin_format))
+            sink.add(auditor.audit_bytes("-", data, fmt=args.stdin_format))
         else:
-            reports.append(by_path[path])
+            sink.add(next(audited))
     for path, reason in inputs.problems:
         print(f"provenance-audit: {path}: {reason}", file=sys.stderr)
         if reason == "no such file or directory":
-            reports.append(error_report(path, reason))
+            sink.add(error_report(path, reason))
+    reports = sink.reports
     threshold = args.fail_above if args.fail_above is not None else auditor.weights.flagged
-    if args.format == "json":
-        sys.stdout.write(render_json(reports))
-    elif args.format == "jsonl":
-        sys.stdout.write(render_jsonl(reports))
+    if args.format in ("json", "jsonl"):
+        sink.close_json()
     elif args.format == "sarif":
         from .sarif import render_sarif
 
@@ -138,12 +154,11 @@ def _scan(args) -> int:
     else:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
         sys.stdout.write(render_text(reports, quiet=args.quiet, threshold=threshold, color=color))
-    if not args.no_output:
-        try:
-            write_reports(args.output, reports, auditor.weights.version)
-        except OSError as exc:
-            print(f"provenance-audit: cannot write reports to {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_ERROR
+    try:
+        sink.write_summary(auditor.weights.version)
+    except OSError as exc:
+        print(f"provenance-audit: cannot write reports to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     if any(r["error"] for r in reports) or (inputs.problems and not inputs.files):
         return EXIT_ERROR
     if any(r["score"] is not None and r["score"] >= threshold for r in reports):
@@ -152,6 +167,8 @@ def _scan(args) -> int:
 
 
 def _eval(args) -> int:
+    import json
+
     from .evaluate import ManifestError, load_corpus, load_honest, metrics, render
 
     try:
@@ -175,6 +192,8 @@ def _eval(args) -> int:
 
 
 def _rules(args) -> int:
+    import json
+
     from .catalogue import load_catalogue
 
     catalogue = load_catalogue(extra=args.rules)
@@ -208,6 +227,8 @@ def _explain(args) -> int:
 
 
 def _docs(args) -> int:
+    from pathlib import Path
+
     from .catalogue import load_catalogue, rules_dir
     from .docs import reference
 
@@ -243,6 +264,9 @@ COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):
+        sys.stdout.write(f"provenance-audit {_version()}\n")  # no argparse, no engine
+        return EXIT_OK
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -255,6 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if hasattr(args, "config"):
+            from pathlib import Path
+
             path = Path(args.config) if args.config else find_config()
             if path is not None:
                 apply_config(args, load_config(path))
