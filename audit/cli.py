@@ -81,6 +81,14 @@ def _parser() -> argparse.ArgumentParser:
     cal.add_argument("--fp-cost", type=float, default=2.0, metavar="X", help="loss weight of an original relative to a positive (default 2.0)")
     cal.add_argument("--prior", type=float, default=1.0, metavar="X", help="prior mean weight of an evidence rule (default 1.0)")
     add_engine_options(cal)
+
+    dk = sub.add_parser("dask", help="audit on a dask.distributed cluster (needs the 'dask' extra)",
+                        description="Audit files or JSON Lines records on a dask.distributed cluster; print one JSON "
+                        "report a line, in input order. The reports are those of a local scan.")
+    from .distributed import add_arguments
+
+    add_arguments(dk)
+    add_engine_options(dk)
     return p
 
 
@@ -260,7 +268,13 @@ def _calibrate(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate}
+def _dask(args) -> int:
+    from .distributed import run
+
+    return run(args)
+
+
+COMMANDS = {"dask": _dask, "scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

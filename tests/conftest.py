@@ -50,3 +50,10 @@ def valid(report_validator):
         return report
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def _no_report_cache(request, monkeypatch):
+    """Tests audit afresh: the report cache is on only where a test asks for ``report_cache``."""
+    if "report_cache" not in request.fixturenames:
+        monkeypatch.setattr("audit.cache.cache_root", lambda: None)
