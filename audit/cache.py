@@ -42,13 +42,14 @@ def _engine_fingerprint(h) -> None:
     from . import __version__
 
     h.update(f"format {FORMAT}\nversion {__version__}\npython {sys.version}\n".encode())
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.abspath(__file__))
     for root, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".json")):
-                st = os.stat(os.path.join(root, name))
-                h.update(f"{os.path.relpath(os.path.join(root, name), package)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+                path = os.path.join(root, name)
+                st = os.stat(path)
+                h.update(f"{path[len(package):]}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     wanted = {n.lower().replace("-", "_") for n in LIBRARIES}
     seen = set()
     for entry in sys.path:
