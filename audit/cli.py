@@ -167,9 +167,9 @@ def _scan(args) -> int:
     except OSError as exc:
         print(f"provenance-audit: cannot write reports to {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
-    if any(r["error"] for r in reports) or (inputs.problems and not inputs.files):
+    if sink.any_error() or (inputs.problems and not inputs.files):
         return EXIT_ERROR
-    if any(r["score"] is not None and r["score"] >= threshold for r in reports):
+    if sink.any_at_or_above(threshold):
         return EXIT_FOUND
     return EXIT_OK
 

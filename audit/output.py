@@ -117,14 +117,9 @@ def summary(reports: list[dict], weights_version: str) -> dict:
 def write_reports(directory: str, reports: list[dict], weights_version: str) -> None:
     for r in reports:
         write_report(directory, r)
-    write_summary(directory, reports, weights_version)
+    atomic_write(os.path.join(directory, "summary.json"), json.dumps(summary(reports, weights_version), ensure_ascii=False, indent=2) + "\n")
 
 
 def write_report(directory: str, report: dict) -> None:
     """One report, as a scan streams them."""
     atomic_write(os.path.join(directory, report_name(report["path"])), dumps(report))
-
-
-def write_summary(directory: str, reports: list[dict], weights_version: str) -> None:
-    """``summary.json``; it reads only path, score, verdict and error of each report."""
-    atomic_write(os.path.join(directory, "summary.json"), json.dumps(summary(reports, weights_version), ensure_ascii=False, indent=2) + "\n")

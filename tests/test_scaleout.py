@@ -10,8 +10,7 @@ import pytest
 from audit import Auditor
 from audit.report import dumps
 
-pytest.importorskip("distributed")
-
+# dask[distributed] and datatrove come with the test extra: these tests run, never skip
 SENTENCES = [
     "The harbour board met on Thursday to agree the ferry timetable for the winter.",
     "Passengers asked for later crossings on weekdays and cheaper fares for students.",
@@ -114,7 +113,6 @@ def test_dask_command_prints_what_scan_prints(client, tmp_path, capsys):
 
 
 def test_datatrove_step_in_a_pipeline(tmp_path):
-    pytest.importorskip("datatrove")
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter

@@ -35,6 +35,19 @@ def test_streamed_json_and_jsonl_equal_the_whole_list(n):
     assert "".join(json_item(r, i == 0) for i, r in enumerate(REPORTS)) + "\n]\n" == render_json(REPORTS)
 
 
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_streamed_summary_equals_the_whole_one(n, tmp_path):
+    from audit.stream import summary_chunks, write_summary
+
+    reports = (REPORTS + [dict(REPORTS[2], path="b/../é x.txt"), dict(REPORTS[0], path="0.txt")])[: n + (2 if n == 3 else 0)]
+    rows = [(r["path"], r["score"], r["verdict"], r["error"]) for r in reports]
+    whole = json.dumps(summary(reports, "w1"), ensure_ascii=False, indent=2) + "\n"
+    assert "".join(summary_chunks(rows, "w1")) == whole
+    write_summary(str(tmp_path / "out"), rows, "w1")
+    assert (tmp_path / "out" / "summary.json").read_text(encoding="utf-8") == whole
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["summary.json"]
+
+
 def test_slim_reports_give_the_same_summary_and_text():
     from audit.output import render_text
 
