@@ -8,19 +8,39 @@ The flow is load → checks → score → report:
 True
 """
 
-from .catalogue import load_catalogue
-from .pipeline import Auditor
-from .score import load_weights
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing is not imported: start-up stays lean
+if TYPE_CHECKING:
+    from .catalogue import load_catalogue
+    from .pipeline import Auditor
+    from .score import load_weights
 
 __all__ = ["Auditor", "audit_file", "audit_text", "load_catalogue", "load_weights"]
 __version__ = "0.1.0"
 
 _default = None
 
+# The engine loads on first use, so ``provenance-audit --version`` and
+# ``--help`` (which import this package) never pay for it.
+_LAZY = {"Auditor": ".pipeline", "load_catalogue": ".catalogue", "load_weights": ".score"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def _auditor() -> Auditor:
     global _default
     if _default is None:
+        from .pipeline import Auditor
+
         _default = Auditor()
     return _default
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
-from pathlib import Path
-from typing import Sequence
+
+TYPE_CHECKING = False  # imports stay lazy: --version and --help load no engine
+if TYPE_CHECKING:
+    import argparse
+    from typing import Sequence
 
 from .formats._escape import printable
 
@@ -15,6 +16,8 @@ EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def _score(value: str) -> float:
+    import argparse
+
     """A score threshold: a finite number from 0 to 100."""
     try:
         number = float(value)
@@ -26,6 +29,8 @@ def _score(value: str) -> float:
 
 
 def _verdicts(value: str) -> list[str]:
+    import argparse
+
     names = [v.strip() for v in value.split(",") if v.strip()]
     wrong = [v for v in names if v not in {"flagged", "review", "clean", "error"}]
     if wrong or not names:
@@ -34,6 +39,8 @@ def _verdicts(value: str) -> list[str]:
 
 
 def _positive(value: str) -> int:
+    import argparse
+
     try:
         number = int(value)
     except ValueError:
@@ -44,14 +51,15 @@ def _positive(value: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="provenance-audit",
         description="Find signs of scraping and machine translation in news-like files.",
     )
-    from . import __version__
     from .formats import FORMATS
 
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("-V", "--version", action="version", version=f"provenance-audit {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add_engine_options(sp):
@@ -73,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--fail-above", type=_score, metavar="SCORE", help="exit 1 when a file scores at or above SCORE (default: the 'flagged' threshold)")
     scan.add_argument("--stdin-format", choices=["text", "markdown", "html"], help="format of standard input (default: sniffed)")
     scan.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="audit in N processes (0: one per core; default 1); reports are the same")
+    scan.add_argument("--no-cache", action="store_true", help="audit every file afresh: neither read nor write the report cache")
     scan.add_argument("-q", "--quiet", action="store_true", help="print only files at or above the threshold, and nothing when all is well")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)")
     scan.add_argument("--sort", choices=["path", "score"], help="order of the files printed (default: text worst first, other formats as read)")
@@ -158,7 +167,21 @@ def _parser() -> argparse.ArgumentParser:
     cal.add_argument("--fp-cost", type=float, default=2.0, metavar="X", help="loss weight of an original relative to a positive (default 2.0)")
     cal.add_argument("--prior", type=float, default=1.0, metavar="X", help="prior mean weight of an evidence rule (default 1.0)")
     add_engine_options(cal)
+
+    dk = sub.add_parser("dask", help="audit on a dask.distributed cluster (needs the 'dask' extra)",
+                        description="Audit files or JSON Lines records on a dask.distributed cluster; print one JSON "
+                        "report a line, in input order. The reports are those of a local scan.")
+    from .distributed import add_arguments
+
+    add_arguments(dk)
+    add_engine_options(dk)
     return p
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -258,10 +281,15 @@ def _scan(args) -> int:
             return EXIT_ERROR
         inputs.files = [r["path"] for r in reports]
     else:
+        cache = None
+        if not args.no_cache:
+            from .cache import ReportCache
+
+            cache = ReportCache.for_auditor(auditor)
         files = [p for p in inputs.files if p != "-"]
         bar = _progress(len(files))
         try:
-            audited = audit_paths(auditor, files, args.jobs, progress=bar.update if bar else None)
+            audited = audit_paths(auditor, files, args.jobs, cache, progress=bar.update if bar else None)
         finally:
             if bar is not None:
                 bar.close()
@@ -351,6 +379,8 @@ def _baseline(args) -> int:
 
 
 def _eval(args) -> int:
+    import json
+
     from .evaluate import load_corpus, load_honest, metrics, render
 
     corpus = load_honest(args.directory, args.sample) if args.honest else load_corpus(args.directory, args.texts)
@@ -370,6 +400,8 @@ def _eval(args) -> int:
 
 
 def _rules(args) -> int:
+    import json
+
     from .catalogue import load_catalogue
 
     catalogue = load_catalogue(extra=args.rules)
@@ -416,6 +448,8 @@ def _explain(args) -> int:
 
 
 def _docs(args) -> int:
+    from pathlib import Path
+
     from .catalogue import load_catalogue, rules_dir
     from .docs import load_measurements, reference
 
@@ -447,6 +481,8 @@ def _in_checkout(rules: Path) -> bool:
 
 
 def _calibrate(args) -> int:
+    import json
+
     from .calibrate import Settings, calibrate, measurements, render, weights_toml
 
     from .evaluate import ManifestError, load_corpus, load_honest
@@ -499,11 +535,20 @@ def _index(args) -> int:
     return EXIT_OK
 
 
+def _dask(args) -> int:
+    from .distributed import run
+
+    return run(args)
+
+
 COMMANDS = {"index": _index, "scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate,
-            "baseline": _baseline}
+            "baseline": _baseline, "dask": _dask}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):
+        sys.stdout.write(f"provenance-audit {_version()}\n")  # no argparse, no engine
+        raise SystemExit(EXIT_OK)  # as argparse's --version action does
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -517,6 +562,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if hasattr(args, "config"):
+            from pathlib import Path
+
             path = Path(args.config) if args.config else find_config()
             if path is not None:
                 config = load_config(path)

@@ -74,5 +74,10 @@ def summary(reports: list[dict], weights_version: str, clusters: list[dict] | No
 
 def write_reports(directory: str, reports: list[dict], weights_version: str, clusters: list[dict] | None = None) -> None:
     for r in reports:
-        atomic_write(os.path.join(directory, report_name(r["path"])), dumps(r))
+        write_report(directory, r)
     atomic_write(os.path.join(directory, "summary.json"), json.dumps(summary(reports, weights_version, clusters), ensure_ascii=False, indent=2) + "\n")
+
+
+def write_report(directory: str, report: dict) -> None:
+    """One report, as a scan streams them."""
+    atomic_write(os.path.join(directory, report_name(report["path"])), dumps(report))

@@ -36,7 +36,17 @@ def readability(text: str, language: str | None) -> dict | None:
     return out
 
 
+_VERSION: list[str] = []
+
+
 def _version() -> str:
+    """textstat's version, read once per process (a metadata read costs a millisecond)."""
+    if not _VERSION:
+        _VERSION.append(_read_version())
+    return _VERSION[0]
+
+
+def _read_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:

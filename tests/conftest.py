@@ -56,3 +56,10 @@ def valid(report_validator):
 def pre_commit_home(tmp_path_factory):
     """One pre-commit cache for the session: the hook's environment is built once for the tests that run it."""
     return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture(autouse=True)
+def _no_report_cache(request, monkeypatch):
+    """Tests audit afresh: the report cache is on only where a test asks for ``report_cache``."""
+    if "report_cache" not in request.fixturenames:
+        monkeypatch.setattr("audit.cache.cache_root", lambda: None)

@@ -50,7 +50,11 @@ class Context:
     sort: str | None = None
 
 
-from ..output import ranked  # noqa: E402  (worst first; shared with the summary)
+def ranked(reports: list[dict]) -> list[dict]:
+    """Worst first, as the summary ranks them (imported on use: --help stays lean)."""
+    from ..output import ranked as _ranked
+
+    return _ranked(reports)
 
 
 def order(reports: list[dict], sort: str | None) -> list[dict]:

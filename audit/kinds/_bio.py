@@ -49,6 +49,9 @@ def mentioned(doc, name: str) -> bool:
     key = letters(name)
     if not key:
         return False
-    hay = " ".join(letters(EMAIL.sub(" ", t)) for t in (doc.text, doc.title or ""))
-    hay += " " + " ".join(letters(n) for n in site_names(doc))
+    hay = doc.__dict__.get("_bio_hay")
+    if hay is None:  # once per document: a long page has many bios to check
+        hay = " ".join(letters(EMAIL.sub(" ", t)) for t in (doc.text, doc.title or ""))
+        hay += " " + " ".join(letters(n) for n in site_names(doc))
+        doc.__dict__["_bio_hay"] = hay
     return key in hay

@@ -143,6 +143,15 @@ def in_foreign_quote(text: str, start: int) -> bool:
     return False
 
 
+def _has_fences(doc, text: str) -> bool:
+    """Does ``text`` hold a Markdown code fence? (Looked up once per document text.)"""
+    cached = doc.__dict__.get("_prose_fences")
+    if cached is None or cached[0] is not text:
+        cached = (text, "```" in text or "~~~" in text)
+        doc.__dict__["_prose_fences"] = cached
+    return cached[1]
+
+
 def honest_context(doc, start: int, end: int, text: str | None = None, mentions: bool = True) -> str | None:
     """Why the span [start, end) of ``doc.text`` is not English prose, or None."""
     text = doc.text if text is None else text
@@ -154,7 +163,7 @@ def honest_context(doc, start: int, end: int, text: str | None = None, mentions:
                 return "marked as code or another language"
     if in_table_or_code_line(text, start):
         return "table or code line"
-    if "```" in text or "~~~" in text:
+    if _has_fences(doc, text):
         if in_code_block(text, start):
             return "code block"
     if in_foreign_quote(text, start):

@@ -58,14 +58,23 @@ def compile(rule, catalogue):
     return Prepared(strong, weak, params.get("note", ""))
 
 
-def _confirmed(text: str, m) -> bool:
+def _given_names(text: str, name: str, cache: dict | None) -> list[tuple[int, str]]:
+    """Where ``name`` follows a capitalised word in ``text``: (start, word), found once per name."""
+    found = cache.get(name) if cache is not None else None
+    if found is None:
+        found = [(o.start(0), o.group(1)) for o in re.finditer(r"\b([A-Z][\w'’-]*[a-z])[ \t]+" + re.escape(name) + r"\b", text)]
+        if cache is not None:
+            cache[name] = found
+    return found
+
+
+def _confirmed(text: str, m, cache: dict | None = None) -> bool:
     before = text[max(0, m.start() - 12): m.start()]
     if re.search(r"\b(?:the|The)[ \t]+$", before):
         return True
     name = m.group("name")
-    for other in re.finditer(r"\b([A-Z][\w'’-]*[a-z])[ \t]+" + re.escape(name) + r"\b", text):
-        given = other.group(1)
-        if other.start(0) == m.start("title"):
+    for other_start, given in _given_names(text, name, cache):
+        if other_start == m.start("title"):
             continue
         if given.lower() in _SENTENCE_WORDS or given == m.group("title").rstrip("."):
             continue
@@ -88,6 +97,7 @@ def _initial_context(text: str, m) -> bool:
 def run(rule, prep, doc):
     text = doc.text
     seen = set()
+    names = doc.__dict__.setdefault("_honorific_names", {})  # per document: a long text repeats names
     for regex, weak in ((prep.strong, False), (prep.weak, True)):
         if regex is None:
             continue
@@ -97,7 +107,7 @@ def run(rule, prep, doc):
                 continue
             if _initial_context(text, m):
                 continue
-            if weak and not _confirmed(text, m):
+            if weak and not _confirmed(text, m, names):
                 continue
             if honest_context(doc, start, end):
                 continue
