@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .kinds import KINDS
+from .matching import LiteralSet
 
 CATEGORIES = ("scraping", "machine_translation")
 REQUIRED = ("id", "signal", "category", "kind", "summary", "why", "lookalikes", "message", "examples")
@@ -92,6 +93,8 @@ class Catalogue:
     signals: dict[str, dict] = field(default_factory=dict)
     _compiled: dict = field(default_factory=dict, repr=False)
     _lists: dict = field(default_factory=dict, repr=False)
+    # the required literals of every pattern rule, matched in one pass per text
+    literal_set: LiteralSet = field(default_factory=LiteralSet, repr=False)
 
     @cached_property
     def by_id(self) -> dict[str, Rule]:
@@ -129,6 +132,7 @@ class Catalogue:
         narrowed = Catalogue(rules=rules, directory=self.directory, signals=self.signals)
         narrowed._compiled = self._compiled
         narrowed._lists = self._lists
+        narrowed.literal_set = self.literal_set
         return narrowed
 
 
@@ -208,6 +212,7 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
     paths = sorted(p for p in directory.glob("*/*.toml") if p.parent.name != "lists")
     parsed = read_toml_files(paths)
     rules: list[Rule] = [_check_rule(data, path, signals) for data, path in zip(parsed, paths)]
+    shipped = len(rules)
     for item in extra or []:
         item = Path(item)
         paths = sorted(item.rglob("*.toml")) if item.is_dir() else [item]
@@ -219,16 +224,41 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
             raise RuleError(f"{r.path}: rule id '{r.id}' is already defined in {seen[r.id]}")
         seen[r.id] = r.path
     catalogue = Catalogue(rules=rules, directory=directory, signals=signals)
-    for r in rules:  # compile now so a bad pattern fails at load, naming its file
+    for i, r in enumerate(rules):  # prepare now so a bad pattern fails at load, naming its file
         try:
-            catalogue.compiled(r)
+            prepared = catalogue.compiled(r)
         except re.error as exc:
-            raise RuleError(f"{r.path}: bad regular expression: {exc}") from None
-        except (KeyError, TypeError, ValueError) as exc:
-            if isinstance(exc, RuleError):
-                raise
+            raise RuleError(f"{r.path}: params.pattern: bad regular expression: {exc}") from None
+        except RuleError:
+            raise
+        except RecursionError:
+            raise RuleError(f"{r.path}: params: nested too deeply") from None
+        except Exception as exc:  # a user rule file must never give a traceback
             raise RuleError(f"{r.path}: bad params: {exc}") from None
+        if i >= shipped:
+            check_user_rule(r, prepared)
     return catalogue
+
+
+def check_user_rule(rule: Rule, prepared) -> None:
+    """A user pattern must run in linear time: on RE2, or proven on adversarial strings.
+
+    RE2 takes a pattern without look-around, back-references or ``\\b``;
+    any other pattern is timed on long runs of the characters and literals it
+    uses (:func:`audit.matching.probe`) and refused when it grows faster
+    than the input or exceeds a budget.
+    """
+    from .matching import probe
+
+    matcher = getattr(prepared, "regex", None)
+    if matcher is None or getattr(matcher, "engine", "re2") == "re2":
+        return
+    problem = probe(matcher.pattern, matcher.flags)
+    if problem:
+        raise RuleError(
+            f"{rule.path}: params.pattern: refused: RE2 cannot take it ({matcher.why_not_re2}) "
+            f"and it takes super-linear time on adversarial input ({problem})"
+        )
 
 
 def read_toml(path: Path, error: type[Exception] | None = None) -> dict:
