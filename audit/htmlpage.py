@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from .document import unescape
+
 # Elements whose text is never prose (and is not in the text stream either).
 SKIP_TAGS = {"script", "style", "noscript", "template", "textarea", "svg", "iframe", "object", "head", "title", "select", "button"}
 # Elements that break text into blocks.
@@ -125,7 +127,7 @@ def source_text_stream(source: str) -> tuple[str, list[int]]:
                 offsets.extend(range(i, amp))
             m = _ENTITY.match(source, amp, end)
             if m:
-                decoded = html.unescape(m.group())
+                decoded = unescape(m.group())
                 chars.append(decoded)
                 offsets.extend([amp] * len(decoded))
                 i = m.end()

@@ -13,8 +13,8 @@ Three parts:
   same probe (:func:`probe`) when it loads, or it is refused.
 - **Literal prefilter.** From each pattern's parse tree, the literal strings
   of which at least one must occur in any text it can match
-  (:func:`required_literals`). One pass of one automaton (pyahocorasick) over
-  the case-folded text tells which rules can possibly match; only those run,
+  (:func:`required_literals`). One pass of one RE2 set over the case-folded
+  text tells which rules can possibly match; only those run,
   and their regular expressions are compiled the first time they do.
 - **Deadlines.** :func:`deadline` interrupts Python code, ``re`` included,
   after a number of seconds (SIGALRM; in the main thread only).
@@ -399,43 +399,53 @@ class LiteralSet:
     """All required literals of a catalogue's patterns, matched in one pass.
 
     ``present(text)`` returns the registered literals that occur in the
-    folded text. The automaton is built on first use after a registration.
+    folded text. The pass is one RE2 set of the escaped literals (measured
+    about three times faster on the catalogue than pyahocorasick, which
+    enumerates every occurrence: ``benchmarks/prefilter.py``); it is built on
+    first use after a registration. A text RE2 cannot take (lone surrogates)
+    is checked literal by literal.
     """
 
     def __init__(self):
         self._literals: set[str] = set()
-        self._automaton = None
+        self._ordered: list[str] = []
+        self._set = None
         self.version = 0
 
     def register(self, literals) -> None:
         if literals and not literals <= self._literals:
             self._literals |= set(literals)
-            self._automaton = None
+            self._set = None
             self.version += 1
 
     def _build(self):
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for lit in sorted(self._literals):
-            automaton.add_word(lit, lit)
-        if len(automaton):
-            automaton.make_automaton()
-        self._automaton = automaton
-        return automaton
+        self._ordered = sorted(self._literals)
+        re2 = _re2()
+        if not re2 or not self._ordered:
+            self._set = False
+            return self._set
+        options = re2.Options()
+        options.max_mem = 256 << 20  # allocated as needed; room for the set's DFA
+        rset = re2.Set.SearchSet(options)
+        for lit in self._ordered:
+            rset.Add(re2.escape(lit))
+        rset.Compile()
+        self._set = rset
+        return rset
 
     def present(self, folded_text: str) -> frozenset[str]:
-        automaton = self._automaton if self._automaton is not None else self._build()
-        if not len(automaton) or not folded_text:
+        rset = self._set if self._set is not None else self._build()
+        if not folded_text or not self._ordered:
             return frozenset()
-        found: set[str] = set()
-        remaining = len(self._literals)
-        for _end, lit in automaton.iter(folded_text):
-            if lit not in found:
-                found.add(lit)
-                if len(found) == remaining:
-                    break
-        return frozenset(found)
+        if rset:
+            try:
+                folded_text.encode("utf-8")
+            except UnicodeEncodeError:
+                pass
+            else:
+                ordered = self._ordered
+                return frozenset(ordered[i] for i in (rset.Match(folded_text) or ()))
+        return frozenset(lit for lit in self._ordered if lit in folded_text)
 
     def present_in(self, doc, key: str, text: str) -> frozenset[str]:
         """``present`` for a part of a document, computed once per document."""
