@@ -141,6 +141,20 @@ def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
     missing = [k for k in REQUIRED if k not in data]
     if missing:
         raise RuleError(f"{path}: missing {', '.join(missing)}")
+    for key in ("id", "signal", "category", "kind", "summary", "why", "lookalikes", "message", "scope"):
+        if key in data and not isinstance(data[key], str):
+            raise RuleError(f"{path}: {key}: must be a string")
+    if not isinstance(data.get("params", {}), dict):
+        raise RuleError(f"{path}: params: must be a table")
+    languages = data.get("languages", ["en"])
+    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) for x in languages):
+        raise RuleError(f"{path}: languages: must be a list of language codes")
+    from .checks import message_fields
+
+    try:
+        message_fields(data["message"])
+    except ValueError as exc:
+        raise RuleError(f"{path}: message: {exc}") from None
     unknown = sorted(set(data) - ALLOWED)
     if unknown:
         raise RuleError(f"{path}: unknown key(s) {', '.join(unknown)}")
@@ -265,12 +279,18 @@ def read_toml(path: Path, error: type[Exception] | None = None) -> dict:
     """One TOML file; a failure raises ``error`` (RuleError by default) naming the file."""
     error = error or RuleError
     try:
+        if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would block for good
+            raise error(f"{path}: cannot be read (not a regular file)")
         with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise error(f"{path}: not valid TOML: not UTF-8 text") from None
+    except RecursionError:
+        raise error(f"{path}: not valid TOML: nested too deeply") from None
     except OSError as exc:
-        raise error(f"{path}: cannot be read ({exc.strerror})") from None
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _load_rule_file(path: Path, signals: dict, schema: bool) -> Rule:

@@ -290,8 +290,23 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> tuple[bytes, bool]:
     kind = special_kind(st.st_mode)
     if kind:
         raise LoadError(f"{kind}, not a regular file: not read")
+    def opener(name, flags):
+        return os.open(name, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
+        with open(path, "rb", buffering=0, opener=opener) as fh:
+            kind = special_kind(os.fstat(fh.fileno()).st_mode)
+            if kind:
+                raise LoadError(f"{kind}, not a regular file: not read")
+            chunks = []
+            left = max_bytes + 1
+            while left > 0:
+                chunk = fh.read(min(left, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+            data = b"".join(chunks)
     except IsADirectoryError:
         raise LoadError("is a directory") from None
     except PermissionError:
@@ -300,23 +315,6 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> tuple[bytes, bool]:
         raise LoadError("no such file") from None
     except OSError as exc:
         raise LoadError(f"cannot read: {exc.strerror or exc}") from None
-    try:
-        kind = special_kind(os.fstat(fd).st_mode)
-        if kind:
-            raise LoadError(f"{kind}, not a regular file: not read")
-        chunks = []
-        left = max_bytes + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
-    except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
     truncated = len(data) > max_bytes
     if truncated:
         data = _cut_at_character(data[:max_bytes])

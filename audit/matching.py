@@ -325,6 +325,34 @@ def _re2():
 # a pattern
 
 
+class _Re2Match:
+    """An RE2 match that also takes group names, as ``re.Match`` does."""
+
+    __slots__ = ("_m", "_index")
+
+    def __init__(self, m, index):
+        self._m = m
+        self._index = index
+
+    def _g(self, group):
+        return self._index[group] if isinstance(group, str) else group
+
+    def span(self, group=0):
+        return self._m.span(self._g(group))
+
+    def start(self, group=0):
+        return self._m.span(self._g(group))[0]
+
+    def end(self, group=0):
+        return self._m.span(self._g(group))[1]
+
+    def group(self, *groups):
+        return self._m.group(*(self._g(g) for g in groups)) if groups else self._m.group()
+
+    def groupdict(self, default=None):
+        return {name: self._m.group(i) if self._m.group(i) is not None else default for name, i in self._index.items()}
+
+
 class Matcher:
     """One regular expression: parsed now, compiled on first use, on RE2 or ``re``.
 
@@ -376,12 +404,15 @@ class Matcher:
         return self._fallback
 
     def finditer(self, text: str):
+        """Matches with the interface of ``re.Match`` (``span``, ``group`` by number or name, ``groupdict``)."""
         regex = self.regex
         if self.engine == "re2":
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError:
                 return self.python().finditer(text)
+            index = self.groupindex
+            return (_Re2Match(m, index) for m in regex.finditer(text))
         return regex.finditer(text)
 
     def may_match(self, present: frozenset[str] | set[str] | None) -> bool:

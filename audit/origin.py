@@ -29,6 +29,7 @@ from pathlib import Path
 from .catalogue import read_toml_files, rules_dir
 from .kinds._text import excerpt as make_excerpt
 from .kinds._text import letters
+from .matching import Matcher, fold
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _HREF = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?(https?://[^"'\s>]+)""", re.I)
@@ -40,7 +41,7 @@ class Clue:
     id: str
     why: str
     languages: dict
-    pattern: re.Pattern | None
+    pattern: Matcher | None  # RE2 where it can take the pattern, with its required literals
     rule: str | None
     excerpt: re.Pattern | None
     max_hits: int
@@ -92,7 +93,7 @@ def load_origin_data(path: str | None = None) -> OriginData:
             id=c["id"],
             why=c.get("why", ""),
             languages={k: float(v) for k, v in c["languages"].items()},
-            pattern=re.compile(c["pattern"], flags) if c.get("pattern") else None,
+            pattern=Matcher(c["pattern"], flags) if c.get("pattern") else None,
             rule=c.get("rule"),
             excerpt=re.compile(c["excerpt"], flags) if c.get("excerpt") else None,
             max_hits=int(c.get("max_hits", 1)),
@@ -297,10 +298,16 @@ def _language(doc, findings, info, outlet, candidates, data: OriginData) -> dict
         for item in items[:cap]:
             evidence.append((top * x / max(1, min(hits, cap)), item))
 
+    folded: dict[str, str] = {}  # the prefilter: a clue runs only when a literal it needs is there
     for clue in data.clues:
         items = []
         if clue.pattern is not None:
             text, in_source = _scope_text(doc, clue.scope, suffixes)
+            if clue.pattern.literals is not None:
+                if clue.scope not in folded:
+                    folded[clue.scope] = fold(text)
+                if not any(lit in folded[clue.scope] for lit in clue.pattern.literals):
+                    continue
             for m in clue.pattern.finditer(text):
                 if m.end() == m.start():
                     continue

@@ -12,9 +12,18 @@ from .report import build_report, error_report
 from .score import Weights, load_weights
 from .score import score as score_findings
 
-#: Seconds one document may take, all stages together; then it gets an error
-#: report naming the stage that ran out of time, and the run goes on.
-TIME_BUDGET = 5.0
+#: Seconds a document of up to half a megabyte may take, all stages together;
+#: a larger one gets the same per half megabyte. Past its budget a document
+#: gets an error report naming the stage that ran out of time, and the run
+#: goes on.
+TIME_BUDGET = 10.0
+
+
+def budget_for(seconds: float | None, size: int) -> float | None:
+    """The time budget of a document of ``size`` bytes (None: no limit)."""
+    if not seconds:
+        return None
+    return seconds * max(1.0, size / 500_000)
 
 
 class Auditor:
@@ -58,8 +67,9 @@ class Auditor:
     def _budgeted(self, path: str, data: bytes, fmt: str | None, truncated: bool, from_file: bool = False) -> dict:
         """Load and audit ``data`` within the time budget."""
         self.stage = "load"
+        limit = budget_for(self.time_budget, len(data))
         try:
-            with deadline(self.time_budget):
+            with deadline(limit):
                 try:
                     doc = document.from_bytes(path, data, fmt=fmt, truncated=truncated)
                 except document.LoadError as exc:
@@ -70,7 +80,7 @@ class Auditor:
         except DeadlineExceeded:
             return error_report(
                 path,
-                f"ran out of time: more than {self.time_budget:g} s, in the {self.stage} stage",
+                f"ran out of time: more than {limit:g} s, in the {self.stage} stage",
                 hashlib.sha256(data).hexdigest(),
                 fmt,
             )
