@@ -164,9 +164,13 @@ def _scan(args) -> int:
         sys.stdout.write(render_text(reports, quiet=args.quiet, threshold=threshold, color=color))
     if not args.no_output:
         try:
-            write_reports(args.output, reports, auditor.weights.version)
+            failures = write_reports(args.output, reports, auditor.weights.version)
         except OSError as exc:
             print(f"provenance-audit: cannot write reports to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+        for path, reason in failures.items():
+            print(f"provenance-audit: {path!r}: report not written: {reason}", file=sys.stderr)
+        if failures:
             return EXIT_ERROR
     if any(r["error"] for r in reports) or (inputs.problems and not inputs.files):
         return EXIT_ERROR

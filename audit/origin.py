@@ -31,7 +31,8 @@ from .kinds._text import excerpt as make_excerpt
 from .kinds._text import letters
 from .matching import Matcher, fold
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+# (?<!\s)\s++: a separator's leading space is tried from the start of its run only (linear on long runs)
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s++(?:[|–—-]|::)\s+")
 _HREF = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?(https?://[^"'\s>]+)""", re.I)
 _HOST_SKIP = {"www", "com", "org", "net", "co", "uk", "news", "amp", "m"}
 

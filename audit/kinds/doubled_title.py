@@ -20,7 +20,8 @@ import re
 from ..findings import Hit
 from ._text import excerpt, normalise
 
-_SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|]{2,60}$")
+# (?<!\s)\s++: a separator's leading space is tried from the start of its run only (linear on long runs)
+_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|:]\s+[^-–—|]{2,60}$")
 
 
 def compile(rule, catalogue):
