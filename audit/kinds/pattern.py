@@ -41,7 +41,7 @@ import re
 
 from ..findings import Hit
 from ..matching import Matcher
-from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, enclosing, in_furniture
+from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, Walker, enclosing, in_furniture
 from ._prose import honest_context
 from ._scope import scope_of, skip_masks
 
@@ -115,6 +115,7 @@ def run(rule, prep, doc):
     if prep.require_tags and not html:
         return
     look_up_elements = html and (prep.furniture or prep.require_tags)
+    walker = Walker(doc.source) if look_up_elements else None
     if prep.literal_set is not None and prep.regex.literals is not None:
         present = prep.literal_set.present_in(doc, rule.scope, scope.text)
         if not prep.regex.may_match(present):
@@ -132,7 +133,7 @@ def run(rule, prep, doc):
         if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
             continue
         if look_up_elements:
-            stack = enclosing(doc.source, doc.source_offset(start))
+            stack = enclosing(doc.source, doc.source_offset(start), walker)
             if prep.furniture and in_furniture(stack, prep.skip_tags, prep.skip_classes):
                 continue
             if prep.require_tags and not any(name in prep.require_tags for name, _ in stack):
