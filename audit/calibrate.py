@@ -14,8 +14,10 @@ numpy only, deterministic):
   moved back by log(fp_cost), so that the score stays a calibrated
   probability and the thresholds carry the preference;
 - each rule weight is shrunk toward a prior mean, not toward zero: ``prior``
-  for evidence rules, ``counter_prior`` for counter-evidence (signals marked
-  ``polarity = "honest"``). A rule that never fires in the data keeps its
+  for evidence rules (``strong_prior`` or ``weak_prior`` for rules whose file
+  says ``strength = "strong"`` or ``"weak"``: a reviewer's judgement of what
+  one finding is worth, which the data then moves), ``counter_prior`` for
+  counter-evidence (signals marked ``polarity = "honest"``). A rule that never fires in the data keeps its
   prior: it is reasonable evidence by review, and a held-out corpus, not this
   one, judges whether it generalises;
 - evidence weights are kept ≥ 0 and counter-evidence weights ≤ 0, so every
@@ -23,14 +25,21 @@ numpy only, deterministic):
 - the sub-models (scraping, machine_translation) reuse the rule weights and
   fit only their own bias and distinct-signal weight.
 
-Quality is measured by stratified k-fold cross-validation (folds fixed by a
-hash of each file name), and the thresholds come from the out-of-fold scores:
-``flagged`` is the lowest threshold (best recall) whose false-positive rate
-on originals is at most ``flagged_fpr``, placed halfway (in log-odds) between
-the highest original it must clear and the next positive above it, so that
-it keeps a margin on both sides; ``review`` is the lowest score at which at
-most ``review_fpr`` of the originals would reach review (just above the
-original it must clear). Each is held to a floor, and review ≤ flagged.
+Quality is measured by k-fold cross-validation with folds grouped by site:
+every document of one group (a page's site, from its URL; a file's own name
+where there is none) falls in one fold, fixed by a hash of the group, so no
+site's template is learnt from one of its pages and tested on another. The
+thresholds come from the out-of-fold scores, corpus by corpus: for each
+labelled corpus ``flagged`` is the lowest threshold (best recall) whose
+false-positive rate on its originals is at most ``flagged_fpr``, placed
+halfway (in log-odds) between the highest original it must clear and the
+next positive above it, so that it keeps a margin on both sides; ``review``
+is the lowest score at which at most ``review_fpr`` of its originals would be
+in review or flagged (just above the original it must clear). An honest
+corpus (every document an original: wire copy) holds the thresholds to its
+own, stricter rates (``honest_flagged_fpr``, ``honest_review_fpr``). Each
+threshold is the highest any corpus asks for, held to a floor, and
+review ≤ flagged.
 """
 
 from __future__ import annotations
@@ -38,7 +47,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import NamedTuple
@@ -46,7 +54,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .catalogue import CATEGORIES
-from .evaluate import POSITIVE_LABELS, ManifestError, auc, load_manifests
+from .evaluate import POSITIVE_LABELS, Corpus, ManifestError, auc, load_corpus
 from .score import DEFAULT_CAP, Model, Weights, logistic, rule_feature
 from .score import score as score_findings
 
@@ -64,11 +72,15 @@ class Settings:
     l2: float = 1.0  # prior precision: w ~ N(prior mean, 1 / l2)
     fp_cost: float = 2.0  # weight of an original in the loss (a positive weighs 1)
     prior: float = 1.0  # prior mean of an evidence rule's weight
+    strong_prior: float = 3.0  # ... of a rule marked strength = "strong"
+    weak_prior: float = 0.5  # ... of a rule marked strength = "weak"
     counter_prior: float = -1.0  # prior mean of a counter-evidence rule's weight
     flagged_fpr: float = 0.01
     review_fpr: float = 0.05
     flagged_floor: float = 50.0
     review_floor: float = 10.0
+    honest_flagged_fpr: float = 0.001
+    honest_review_fpr: float = 0.02
 
 
 class F(NamedTuple):
@@ -85,6 +97,9 @@ class Sample:
     file: str
     label: str
     findings: tuple[F, ...]
+    group: str = ""  # documents of one group (a site) share a fold
+    source_language: str | None = None
+    visible_trace: bool = True
 
     @property
     def positive(self) -> bool:
@@ -107,20 +122,23 @@ class Result:
 # ---------------------------------------------------------------- the corpus
 
 
-def collect(directories, auditor) -> tuple[list[Sample], list[str]]:
-    """Run the catalogue once over every labelled document; keep its findings."""
+def collect(sources, auditor) -> tuple[list[Sample], list[str]]:
+    """Run the catalogue once over every labelled document; keep its findings.
+
+    A source is a :class:`~audit.evaluate.Corpus` or a folder with manifests."""
     samples, errors = [], []
-    for directory in directories:
-        corpus = os.path.basename(os.path.normpath(str(directory)))
-        for entry in load_manifests(directory):
+    for source in sources:
+        corpus = source if isinstance(source, Corpus) else load_corpus(source)
+        for entry in corpus.entries:
             if entry["label"] not in LABELS:
-                raise ManifestError(f"{directory}: {entry['file']}: unknown label '{entry['label']}'")
+                raise ManifestError(f"{corpus.name}: {entry['file']}: unknown label '{entry['label']}'")
             report = auditor.audit_path(entry["path"])
             if report["error"]:
-                errors.append(f"{corpus}/{entry['file']}: {report['error']}")
+                errors.append(f"{corpus.name}/{entry['file']}: {report['error']}")
                 continue
             found = tuple(F(f["rule"], f["signal"], f["category"]) for f in report["findings"])
-            samples.append(Sample(corpus, entry["file"], entry["label"], found))
+            samples.append(Sample(corpus.name, entry["file"], entry["label"], found, f"{corpus.name}/{entry.get('group', entry['file'])}",
+                                  entry.get("source_language"), entry.get("visible_trace", True) is not False))
     if not any(s.positive for s in samples) or all(s.positive for s in samples):
         raise ManifestError("calibration needs both originals and positives")
     return samples, errors
@@ -190,7 +208,9 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
     y = np.array([1.0 if s.positive else 0.0 for s in samples])
     c = np.where(y > 0, 1.0, settings.fp_cost)
     k = len(rule_ids)
-    mu = np.array([0.0] + [settings.counter_prior if r in counter else settings.prior for r in rule_ids] + [0.0])
+    strength = {r.id: getattr(r, "strength", "normal") for r in rules}
+    prior = {"strong": settings.strong_prior, "weak": settings.weak_prior, "normal": settings.prior}
+    mu = np.array([0.0] + [settings.counter_prior if r in counter else prior[strength[r]] for r in rule_ids] + [0.0])
     lam = np.array([0.0] + [settings.l2] * k + [settings.l2])
     lo = np.array([-np.inf] + [-np.inf if r in counter else 0.0 for r in rule_ids] + [0.0])
     hi = np.array([np.inf] + [0.0 if r in counter else np.inf for r in rule_ids] + [np.inf])
@@ -229,13 +249,26 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
 
 
 def folds(samples, k: int) -> list[int]:
-    """Stratified folds, fixed by a hash of each document's name."""
+    """Folds grouped by site and stratified, fixed by a hash of each group.
+
+    Groups are dealt in hash order, each to the fold that has the fewest
+    documents of the group's majority class so far, so that the classes stay
+    balanced across folds while a group never straddles two."""
     k = max(2, min(k, sum(s.positive for s in samples), sum(not s.positive for s in samples)))
+    groups: dict[str, list[int]] = {}
+    for i, s in enumerate(samples):
+        groups.setdefault(s.group or f"{s.corpus}/{s.file}", []).append(i)
+    load = [[0, 0] for _ in range(k)]  # per fold: positives, originals
     fold = [0] * len(samples)
-    for cls in (True, False):
-        members = sorted((hashlib.sha256(f"{s.corpus}/{s.file}".encode()).hexdigest(), i) for i, s in enumerate(samples) if s.positive == cls)
-        for n, (_, i) in enumerate(members):
-            fold[i] = n % k
+    for _, key in sorted((hashlib.sha256(g.encode()).hexdigest(), g) for g in groups):
+        members = groups[key]
+        npos = sum(samples[i].positive for i in members)
+        cls = 0 if npos * 2 >= len(members) else 1
+        target = min(range(k), key=lambda f: (load[f][cls], load[f][1 - cls], f))
+        load[target][0] += npos
+        load[target][1] += len(members) - npos
+        for i in members:
+            fold[i] = target
     return fold
 
 
@@ -320,6 +353,21 @@ def hit_frequencies(samples, rules) -> list[dict]:
 # ---------------------------------------------------------------- the whole run
 
 
+def thresholds(samples, oof, settings: Settings) -> tuple[float, float]:
+    """The flagged and review thresholds: the highest any corpus asks for."""
+    flagged, review = settings.flagged_floor, settings.review_floor
+    for name in sorted({s.corpus for s in samples}):
+        idx = [i for i, s in enumerate(samples) if s.corpus == name]
+        scores = [oof[i] for i in idx]
+        positive = [samples[i].positive for i in idx]
+        honest = not any(positive)
+        f_fpr = settings.honest_flagged_fpr if honest else settings.flagged_fpr
+        r_fpr = settings.honest_review_fpr if honest else settings.review_fpr
+        flagged = max(flagged, choose_threshold(scores, positive, f_fpr, settings.flagged_floor, margin=not honest))
+        review = max(review, choose_threshold(scores, positive, r_fpr, settings.review_floor, margin=False))
+    return flagged, min(review, flagged)
+
+
 def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
     samples, errors = collect(directories, auditor)
     rules = auditor.catalogue.rules
@@ -330,9 +378,7 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
     oof = cross_validate(samples, rules, caps, settings, counter)
     positive = [s.positive for s in samples]
     weights = fit_weights(samples, rules, caps, settings, counter)
-    weights.flagged = choose_threshold(oof, positive, settings.flagged_fpr, settings.flagged_floor)
-    review = choose_threshold(oof, positive, settings.review_fpr, settings.review_floor, margin=False)
-    weights.review = min(review, weights.flagged)
+    weights.flagged, weights.review = thresholds(samples, oof, settings)
     corpora = Counter(s.corpus for s in samples)
     weights.meta = {
         "generated_by": "provenance-audit calibrate",
@@ -348,11 +394,34 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
     }
     digest = {
         "algorithm": ALGORITHM, "settings": asdict(settings), "caps": caps, "counter": sorted(counter),
-        "rules": sorted((r.id, r.signal, r.category) for r in rules),
-        "data": sorted((s.corpus, s.file, s.label, sorted(Counter(s.findings).items())) for s in samples),
+        "rules": sorted((r.id, r.signal, r.category, r.strength) for r in rules),
+        "data": sorted((s.corpus, s.file, s.label, s.group, sorted(Counter(s.findings).items())) for s in samples),
     }
     weights.version = "cal-" + hashlib.sha256(json.dumps(digest, sort_keys=True).encode()).hexdigest()[:12]
     return Result(weights, samples, oof, list(rules), errors)
+
+
+def measurements(result: Result) -> dict:
+    """Per rule and corpus, the documents it fired on among originals and
+    positives: the stored measurement behind the reference's hit-rate table
+    (the texts themselves are not in the repository)."""
+    corpora = {}
+    for s in result.samples:
+        c = corpora.setdefault(s.corpus, {"originals": 0, "positives": 0})
+        c["positives" if s.positive else "originals"] += 1
+    rules = {}
+    for r in sorted(result.rules, key=lambda r: r.id):
+        per = {}
+        for name in sorted(corpora):
+            hits = [s for s in result.samples if s.corpus == name and r.id in s.counts]
+            per[name] = {"originals": sum(not s.positive for s in hits), "positives": sum(s.positive for s in hits)}
+        rules[r.id] = per
+    return {
+        "generated_by": "provenance-audit calibrate --measurements",
+        "weights_version": result.weights.version,
+        "corpora": dict(sorted(corpora.items())),
+        "rules": rules,
+    }
 
 
 def _cv_summary(oof, positive, weights, settings) -> dict:
@@ -362,6 +431,67 @@ def _cv_summary(oof, positive, weights, settings) -> dict:
         m = confusion(oof, positive, t)
         for key in ("precision", "recall", "fpr"):
             out[f"{name}_{key}"] = round(m[key], 4) if m[key] is not None else -1.0
+    return out
+
+
+def out_of_fold(samples, oof, weights) -> dict:
+    """Per corpus, the out-of-fold figures an editor cares about: AUC, and
+    the share flagged and not clean per label and per source language."""
+
+    def verdict(score):
+        return "flagged" if score >= weights.flagged else "review" if score >= weights.review else "clean"
+
+    def rates(idx):
+        n = len(idx)
+        fl = sum(verdict(oof[i]) == "flagged" for i in idx)
+        nc = sum(verdict(oof[i]) != "clean" for i in idx)
+        return {"documents": n, "flagged": round(fl / n, 4) if n else None, "not_clean": round(nc / n, 4) if n else None}
+
+    out = {}
+    for name in sorted({s.corpus for s in samples}):
+        idx = [i for i, s in enumerate(samples) if s.corpus == name]
+        pos = [i for i in idx if samples[i].positive]
+        neg = [i for i in idx if not samples[i].positive]
+        traced = [i for i in pos if samples[i].visible_trace]
+        a = auc([oof[i] for i in pos], [oof[i] for i in neg])
+        at = auc([oof[i] for i in traced], [oof[i] for i in neg])
+        entry = {"auc": round(a, 4) if a is not None else None,
+                 "auc_visible_trace": round(at, 4) if at is not None and len(traced) != len(pos) else None,
+                 "labels": {}, "positives_with_visible_trace": rates(traced) if len(traced) != len(pos) else None,
+                 "source_languages": {}}
+        for label in sorted({samples[i].label for i in idx}):
+            entry["labels"][label] = rates([i for i in idx if samples[i].label == label])
+        if pos:
+            entry["labels"]["all positives"] = rates(pos)
+        for lang in sorted({samples[i].source_language or "-" for i in idx}):
+            members = [i for i in idx if (samples[i].source_language or "-") == lang]
+            entry["source_languages"][lang] = {label: rates([i for i in members if samples[i].label == label])
+                                               for label in sorted({samples[i].label for i in members})}
+        out[name] = entry
+    return out
+
+
+def render_out_of_fold(figures: dict) -> list[str]:
+    def f(x):
+        return "-" if x is None else f"{x:.3f}"
+
+    out = ["", "out of fold, per corpus (folds grouped by site)"]
+    for name, e in figures.items():
+        line = f"{name}: AUC {f(e['auc'])}"
+        if e["auc_visible_trace"] is not None:
+            line += f" (positives with a visible trace: {f(e['auc_visible_trace'])})"
+        out.append(line)
+        out.append(f"  {'label':<20} {'docs':>5} {'flagged':>8} {'not clean':>10}")
+        for label, r in e["labels"].items():
+            out.append(f"  {label:<20} {r['documents']:>5} {f(r['flagged']):>8} {f(r['not_clean']):>10}")
+        if e["positives_with_visible_trace"]:
+            r = e["positives_with_visible_trace"]
+            out.append(f"  {'positives, traced':<20} {r['documents']:>5} {f(r['flagged']):>8} {f(r['not_clean']):>10}")
+        if len(e["source_languages"]) > 1:
+            out.append(f"  {'language':<9} {'label':<20} {'docs':>5} {'flagged':>8} {'not clean':>10}")
+            for lang, labels in e["source_languages"].items():
+                for label, r in labels.items():
+                    out.append(f"  {lang:<9} {label:<20} {r['documents']:>5} {f(r['flagged']):>8} {f(r['not_clean']):>10}")
     return out
 
 
@@ -439,13 +569,14 @@ def render(result: Result) -> str:
     for name, model in [("overall", w.overall)] + list(w.categories.items()):
         out.append(f"  {name:<20} bias {model.bias:>8.4f}  distinct_signals {model.distinct:>7.4f}")
     cv = w.meta["cross_validation"]
-    out += ["", f"cross-validated ({cv['folds']} stratified folds), out-of-fold scores", f"AUC {cv['auc']}",
+    out += ["", f"cross-validated ({cv['folds']} folds grouped by site), out-of-fold scores, all corpora pooled", f"AUC {cv['auc']}",
             f"{'threshold':>9} {'precision':>9} {'recall':>7} {'FP rate':>7} {'TP':>4} {'FP':>4}"]
     for t in sorted({10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, w.review, w.flagged}):
         m = confusion(result.oof, positive, t)
         tag = "  <- flagged" if t == w.flagged else "  <- review" if t == w.review else ""
         p = "-" if m["precision"] is None else f"{m['precision']:.3f}"
         out.append(f"{t:>9.1f} {p:>9} {m['recall']:>7.3f} {m['fpr']:>7.3f} {m['tp']:>4} {m['fp']:>4}{tag}")
+    out += render_out_of_fold(out_of_fold(samples, result.oof, w))
     out += ["", "calibration (out-of-fold)", f"{'score':>7} {'docs':>5} {'predicted':>9} {'observed':>8}"]
     for row in calibration_table(result.oof, positive):
         out.append(f"{row['bin']:>7} {row['documents']:>5} {row['predicted']:>9.3f} {row['observed']:>8.3f}")

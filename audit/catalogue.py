@@ -28,7 +28,11 @@ from .matching import LiteralSet
 
 CATEGORIES = ("scraping", "machine_translation")
 REQUIRED = ("id", "signal", "category", "kind", "summary", "why", "lookalikes", "message", "examples")
-ALLOWED = set(REQUIRED) | {"params", "languages", "scope"}
+ALLOWED = set(REQUIRED) | {"params", "languages", "scope", "strength"}
+# how much a rule's finding is worth before the data speaks: the prior mean of
+# its weight in calibration (strong evidence can put a page in review alone,
+# weak evidence only together with other signals)
+STRENGTHS = ("weak", "normal", "strong")
 SCOPES = ("body", "title", "chrome", "document")
 
 
@@ -81,6 +85,7 @@ class Rule:
     languages: tuple[str, ...] = ("en",)
     scope: str = "body"
     path: str = ""
+    strength: str = "normal"
 
     def applies_to(self, language: str | None) -> bool:
         return "*" in self.languages or language is None or language in self.languages
@@ -174,6 +179,9 @@ def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
     scope = data.get("scope", "body")
     if scope not in SCOPES:
         raise RuleError(f"{path}: scope must be one of {', '.join(SCOPES)}")
+    strength = data.get("strength", "normal")
+    if strength not in STRENGTHS:
+        raise RuleError(f"{path}: strength must be one of {', '.join(STRENGTHS)}")
     return Rule(
         id=data["id"],
         signal=data["signal"],
@@ -189,6 +197,7 @@ def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
         languages=tuple(data.get("languages", ["en"])),
         scope=scope,
         path=str(path),
+        strength=strength,
     )
 
 

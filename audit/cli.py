@@ -70,8 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     add_engine_options(scan)
 
-    ev = sub.add_parser("eval", help="measure accuracy on a labelled corpus", description="Scan the files listed in DIR/manifest*.jsonl and report accuracy.")
-    ev.add_argument("directory", metavar="DIR")
+    ev = sub.add_parser("eval", help="measure accuracy on a labelled corpus",
+                        description="Scan a labelled corpus and report accuracy: a folder with manifest*.jsonl beside its "
+                        "documents, a manifest file whose texts are in --texts DIR (<id>.txt), or with --honest a folder "
+                        "of honest documents (every file an original, every flag a false alarm).")
+    ev.add_argument("directory", metavar="SOURCE", help="folder with manifest*.jsonl, a manifest .jsonl file, or (with --honest) a folder")
+    ev.add_argument("--texts", metavar="DIR", help="folder of <id>.txt files for a manifest file")
+    ev.add_argument("--honest", action="store_true", help="SOURCE is a folder of honest documents with no manifest")
+    ev.add_argument("--sample", type=int, metavar="N", help="with --honest: a fixed sample of N documents")
     ev.add_argument("--format", choices=["text", "json"], default="text")
     ev.add_argument("--only-format", choices=["txt", "md", "html"], help="evaluate only documents of this manifest format")
     add_engine_options(ev)
@@ -91,8 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     cal = sub.add_parser("calibrate", help="fit the weights file from labelled corpora",
                          description="Run the catalogue over DIR/manifest*.jsonl, fit the weights by cross-validated, "
                          "regularised logistic regression and choose the thresholds.")
-    cal.add_argument("directories", nargs="+", metavar="DIR")
+    cal.add_argument("directories", nargs="*", metavar="SOURCE", help="folder with manifest*.jsonl, or a manifest .jsonl file (texts in --texts)")
+    cal.add_argument("--texts", metavar="DIR", help="folder of <id>.txt files for the manifest files among the sources")
+    cal.add_argument("--honest", metavar="DIR", action="append", default=[], help="a folder of honest documents (every file an original); repeatable")
+    cal.add_argument("--honest-sample", type=int, metavar="N", help="a fixed sample of N documents from each --honest folder")
     cal.add_argument("--out", metavar="FILE", help="write the fitted weights file here (default: print only)")
+    cal.add_argument("--measurements", metavar="FILE", help="write each rule's hits per corpus (originals, positives) here as JSON: the table of the rules reference")
     cal.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     cal.add_argument("--l2", type=float, default=1.0, metavar="X", help="L2 strength toward the prior weight (default 1.0)")
     cal.add_argument("--fp-cost", type=float, default=2.0, metavar="X", help="loss weight of an original relative to a positive (default 2.0)")
@@ -180,14 +190,16 @@ def _scan(args) -> int:
 
 
 def _eval(args) -> int:
-    from .evaluate import load_manifests, metrics, render
+    from .evaluate import load_corpus, load_honest, metrics, render
 
+    corpus = load_honest(args.directory, args.sample) if args.honest else load_corpus(args.directory, args.texts)
     auditor = _auditor(args)
-    entries = load_manifests(args.directory)
+    entries = corpus.entries
     if args.only_format:
         entries = [e for e in entries if e.get("format") == args.only_format]
     reports = [auditor.audit_path(e["path"]) for e in entries]
     m = metrics(entries, reports)
+    m["skipped"] = {k: v for k, v in corpus.skipped.items() if v}
     m["weights_version"] = auditor.weights.version
     if args.format == "json":
         sys.stdout.write(json.dumps(m, indent=2, ensure_ascii=False) + "\n")
@@ -231,10 +243,10 @@ def _explain(args) -> int:
 
 def _docs(args) -> int:
     from .catalogue import load_catalogue, rules_dir
-    from .docs import reference
+    from .docs import load_measurements, reference
 
     target = Path(args.out) if args.out else rules_dir() / "README.md"
-    text = reference(load_catalogue())
+    text = reference(load_catalogue(), load_measurements(rules_dir()))
     if args.check:
         current = target.read_text(encoding="utf-8") if target.is_file() else ""
         if current != text:
@@ -249,15 +261,25 @@ def _docs(args) -> int:
 
 
 def _calibrate(args) -> int:
-    from .calibrate import Settings, calibrate, render, weights_toml
+    from .calibrate import Settings, calibrate, measurements, render, weights_toml
+
+    from .evaluate import ManifestError, load_corpus, load_honest
 
     settings = Settings(folds=args.folds, l2=args.l2, fp_cost=args.fp_cost, prior=args.prior)
-    result = calibrate(args.directories, _auditor(args), settings)
+    sources = [load_corpus(d, args.texts) for d in args.directories]
+    sources += [load_honest(d, args.honest_sample) for d in args.honest]
+    if not sources:
+        raise ManifestError("calibrate needs at least one labelled corpus")
+    result = calibrate(sources, _auditor(args), settings)
     sys.stdout.write(render(result))
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(weights_toml(result.weights))
         sys.stdout.write(f"wrote {args.out}\n")
+    if args.measurements:
+        with open(args.measurements, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(json.dumps(measurements(result), indent=1, sort_keys=False) + "\n")
+        sys.stdout.write(f"wrote {args.measurements}\n")
     return EXIT_OK
 
 

@@ -40,7 +40,55 @@ def _md_example(example) -> str:
     return f"```{fence}\n" + example.text.rstrip("\n") + "\n```"
 
 
-def reference(catalogue) -> str:
+MEASUREMENTS = "measurements.json"
+
+
+def load_measurements(directory) -> dict | None:
+    import json
+    from pathlib import Path
+
+    path = Path(directory) / MEASUREMENTS
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def hit_rate_table(catalogue, measured: dict) -> list[str]:
+    """Per rule: hits per 1,000 honest documents of each corpus, per 1,000
+    positives of all corpora together, and S/O (the share of the two rates
+    that falls on positives: 1.0 fires only on positives, 0.5 is chance)."""
+    corpora = measured["corpora"]
+    honest = [c for c in corpora if corpora[c]["originals"]]
+    npos = sum(c["positives"] for c in corpora.values())
+    nneg = sum(c["originals"] for c in corpora.values())
+    out = [
+        "## Measured hit rates",
+        "",
+        "Documents a rule fired on, per 1,000, in the corpora the weights were fitted on (weights "
+        f"`{measured['weights_version']}`): " + ", ".join(
+            f"{name} ({c['originals']} originals, {c['positives']} positives)" for name, c in corpora.items()) + ". "
+        "The texts of the real pages are not in the repository; `rules/measurements.json` stores the counts "
+        "(`provenance-audit calibrate … --measurements rules/measurements.json`), and a test keeps it in step with the catalogue. "
+        "S/O is the share of a rule's hit rate that falls on positives (all corpora pooled): 1.0 fires only on positives, "
+        "0.5 is no better than chance. A rule with a low S/O is evidence only together with others; its fitted weight says how much.",
+        "",
+        "| rule | " + " | ".join(f"per 1k honest, {c}" for c in honest) + " | per 1k positives | S/O |",
+        "|---|" + "---|" * (len(honest) + 2),
+    ]
+    for r in sorted(catalogue.rules, key=lambda r: (r.category, r.id)):
+        per = measured["rules"].get(r.id)
+        if per is None:
+            out.append(f"| `{r.id}` | " + " | ".join("not measured" for _ in honest) + " | not measured | - |")
+            continue
+        cells = [f"{1000 * per[c]['originals'] / corpora[c]['originals']:.1f}" for c in honest]
+        hp = sum(v["positives"] for v in per.values())
+        hn = sum(v["originals"] for v in per.values())
+        rp = hp / npos if npos else 0.0
+        rn = hn / nneg if nneg else 0.0
+        so = f"{rp / (rp + rn):.2f}" if rp + rn else "-"
+        out.append(f"| `{r.id}` | " + " | ".join(cells) + f" | {1000 * rp:.1f} | {so} |")
+    return out
+
+
+def reference(catalogue, measured: dict | None = None) -> str:
     """The rules reference (rules/README.md), generated from the rule files."""
     out = [
         "# Rule reference",
@@ -57,13 +105,16 @@ def reference(catalogue) -> str:
     for r in rules:
         summary = r.summary.replace("|", "\\|")
         out.append(f"| [`{r.id}`](#{r.id.replace('.', '')}) | {r.category} | {r.signal} | {summary} |")
+    if measured:
+        out += [""] + hit_rate_table(catalogue, measured)
     for r in rules:
         out += [
             "",
             f"## {r.id}",
             "",
             f"{r.summary} Kind `{r.kind}`, signal `{r.signal}`, category {r.category}"
-            + ("" if "*" in r.languages else f", for text in {', '.join(r.languages)}") + ".",
+            + ("" if "*" in r.languages else f", for text in {', '.join(r.languages)}")
+            + ("" if r.strength == "normal" else f"; {r.strength} evidence") + ".",
             "",
             "**What it flags.** " + r.message,
             "",

@@ -48,6 +48,10 @@ STOCK = [
     "share this click to share on",
     "like this like loading",
     "to get in touch contact me through my",
+    # a widely shipped theme's demo address and a blog plugin's subscribe box:
+    # the template-placeholder and blog-leftover signals themselves
+    "address 304 north cardinal st dorchester center ma 02124",
+    "subscribe to get the latest posts sent to your email",
 ]
 # the words of share-widget labels: a run made of them is the signal itself
 WIDGET_WORDS = frozenset(

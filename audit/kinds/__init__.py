@@ -26,6 +26,7 @@ from . import (
 from . import offsite_link, outlet_name
 from . import html_meta
 from . import honorific, name_variants, postposed_adjective
+from . import listed_pattern
 
 KINDS = {
     "honorific": honorific,
@@ -45,4 +46,5 @@ KINDS = {
     "byline": byline,
     "contact": contact,
     "html-meta": html_meta,
+    "listed-pattern": listed_pattern,
 }

@@ -1,16 +1,45 @@
-"""Kind ``doubled-title``: the headline printed again in the body.
+"""Kind ``doubled-title``: the headline, the lede or a paragraph printed twice.
 
-Candidates for the headline are the title the file states (first line of a
-text file; <title>, <h1>, og:title of a page) and the short paragraphs at the
-top. Every other paragraph is compared with them on normalised text (case,
-apostrophes and punctuation dropped) with a fuzzy ratio, so both a verbatim
-repeat and a punctuation-stripped slug copy match, while a sentence that
-quotes the headline inside a longer paragraph does not.
+The page is read line by line (non-blank lines). A copy *follows* its
+original when only short chrome lines stand between them (a date, a read
+time, an outlet label: at most ``max_gap`` lines of ``minor_words`` words or
+fewer, or date stamps). Lines are compared on normalised text (case,
+apostrophes and punctuation dropped) with a fuzzy ratio, so a verbatim
+repeat, a punctuation-stripped slug, a copy with an outlet suffix and a
+truncated first copy followed by the whole all match.
+
+form = "strong" (the scraper's forms):
+  - the headline (the title the file states, or a headline-shaped line among
+    the first ``top_lines`` lines) printed again on the lines that follow it;
+  - a body sentence of ``lede_words`` words or more printed twice in a row,
+    or first cut short and then whole;
+  - a block of two or three lines (a headline and its teaser) printed again
+    right after itself.
+form = "weak": the headline printed again further on, not next to itself —
+  as often a site template's later repeat (related links, a share dialog, a
+  caption) as a scraper's; and a page's <title> with its site's name
+  ("Headline | Site") followed by the bare headline, which is how a text
+  extraction prints an honest page's <title> and <h1>.
+
+Not counted: caption-shaped lines (a trailing credit in brackets, a word of
+the ``caption_markers_from`` list: an image's alt text and its caption
+print the same words twice on honest pages), stamp lines (words of the
+``stamp_words_from`` list), notices in capitals, and lines of an HTML
+heading as copies. A page that prints ``listing_pairs`` or more different
+short lines twice each is a listing (image alt and link label per teaser):
+its headline pairs count as weak only.
 
 params:
-  min_ratio       similarity 0–100 on normalised text (default 90)
-  min_words       shortest headline considered (default 4)
-  top_paragraphs  how many leading paragraphs can be the headline (default 4)
+  form                 "strong" or "weak" (default "strong")
+  min_ratio            similarity 0–100 on normalised text (default 90)
+  min_words            shortest headline, in words of two letters or more (default 4)
+  top_lines            how many leading lines can be the headline (default 8)
+  max_gap              chrome lines allowed between a line and its copy (default 2)
+  minor_words          a line of this many words or fewer is chrome (default 3)
+  lede_words           shortest body sentence for the repeated-paragraph form (default 8)
+  listing_pairs        distinct doubled short lines that make a listing (default 3)
+  caption_markers_from list of caption words and credit markers
+  stamp_words_from     list of date-stamp and read-time words
 """
 
 from __future__ import annotations
@@ -21,20 +50,41 @@ from ..findings import Hit
 from ._text import excerpt, normalise
 
 # (?<!\s)\s++: a separator's leading space is tried from the start of its run only (linear on long runs)
-_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|:]\s+[^-–—|]{2,60}$")
+_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|:]\s+[^-–—|\n]{2,60}$")
+_TRAILING_CREDIT = re.compile(
+    r"(?:[(\[][^()\[\]\n]{1,60}[)\]]|(?<!\S)[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^/\n]{1,40})[\s.]*$"
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _alternation(entries) -> re.Pattern | None:
+    words = sorted({e.lower() for e in entries}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 def compile(rule, catalogue):
     p = rule.params
-    return float(p.get("min_ratio", 90)), int(p.get("min_words", 4)), int(p.get("top_paragraphs", 4))
-
-
-def _forms(title: str) -> set[str]:
-    forms = {normalise(title)}
-    m = _SUFFIX.search(title)
-    if m:
-        forms.add(normalise(title[: m.start()]))
-    return {f for f in forms if f}
+    form = p.get("form", "strong")
+    if form not in ("strong", "weak"):
+        raise ValueError("'form' is 'strong' or 'weak'")
+    captions = _alternation(catalogue.word_list(p["caption_markers_from"])) if "caption_markers_from" in p else None
+    stamps = _alternation(catalogue.word_list(p["stamp_words_from"])) if "stamp_words_from" in p else None
+    return {
+        "form": form,
+        "min_ratio": float(p.get("min_ratio", 90)),
+        "min_words": int(p.get("min_words", 4)),
+        "top_lines": int(p.get("top_lines", 8)),
+        "max_gap": int(p.get("max_gap", 2)),
+        "minor_words": int(p.get("minor_words", 3)),
+        "lede_words": int(p.get("lede_words", 8)),
+        "listing_pairs": int(p.get("listing_pairs", 3)),
+        "captions": captions,
+        "stamps": stamps,
+        "first_message": p.get("first_message", "This line is printed again further on"),
+    }
 
 
 def _similar(a: str, b: str, min_ratio: float) -> bool:
@@ -51,40 +101,192 @@ def _similar(a: str, b: str, min_ratio: float) -> bool:
     return fuzz.ratio(a, b) >= min_ratio
 
 
-def run(rule, prep, doc):
-    min_ratio, min_words, top = prep
-    paragraphs = doc.paragraphs
+class _Line:
+    __slots__ = ("start", "end", "text", "norm", "words", "heading")
+
+    def __init__(self, start, end, text, heading):
+        self.start, self.end, self.text, self.heading = start, end, text, heading
+        self.norm = normalise(text)
+        self.words = len(_WORD.findall(text))
+
+
+def _lines(doc) -> list[_Line]:
     headings = doc.heading_spans
-    candidates: list[tuple[str, tuple[int, int] | None, str]] = []  # (form, own span, shown)
-    for title in filter(None, [doc.title, doc.metadata.get("h1"), doc.metadata.get("og", {}).get("title")]):
-        for form in _forms(title):
-            candidates.append((form, doc.title_span if title == doc.title else None, title))
-    for span in paragraphs[:top]:
-        para = doc.text[span[0]:span[1]]
-        if "\n" not in para and len(para.split()) <= 30:
-            for form in _forms(para):
-                candidates.append((form, span, para))
-    candidates = [c for c in candidates if len(c[0].split()) >= min_words]
-    if not candidates:
+    out = []
+    for m in _LINE.finditer(doc.text):
+        raw = m.group()
+        text = raw.strip()
+        if not text:
+            continue
+        start = m.start() + len(raw) - len(raw.lstrip())
+        end = start + len(text)
+        heading = any(h[0] <= start < h[1] or start <= h[0] < end for h in headings)
+        out.append(_Line(start, end, text, heading))
+    return out
+
+
+def _is_caption(line: _Line, prep) -> bool:
+    if _TRAILING_CREDIT.search(line.text):
+        return True
+    return bool(prep["captions"] and prep["captions"].search(line.text.lower()))
+
+
+def _is_stamp(line: _Line, prep) -> bool:
+    return bool(prep["stamps"] and prep["stamps"].search(line.text.lower()))
+
+
+def _is_minor(line: _Line, prep) -> bool:
+    return line.words <= prep["minor_words"] or _is_stamp(line, prep)
+
+
+def _headline_shaped(line: _Line, prep) -> bool:
+    return (
+        prep["min_words"] <= line.words <= 30
+        and not _is_caption(line, prep)
+        and not _is_stamp(line, prep)
+        and any(c.islower() for c in line.text)
+    )
+
+
+def _title_then_h1(first: _Line, second: _Line) -> bool:
+    """A page's <title> ("Headline | Site") printed before its <h1> ("Headline")."""
+    m = _SUFFIX.search(first.text)
+    return bool(m) and not second.norm.endswith(normalise(m.group()))
+
+
+def _title_match(a: str, line: _Line, prep, head: _Line | None = None) -> bool:
+    """The line repeats the headline ``a`` (normalised): as is, as a slug, with a suffix, or after a cut first copy."""
+    b = line.norm
+    if head is not None and _title_then_h1(head, line):
+        return False
+    if _similar(a, b, prep["min_ratio"]):
+        return True
+    if len(a.split()) >= prep["min_words"] and b.startswith(a) and len(b.split()) <= len(a.split()) + 6:
+        return True  # the headline, then the headline with an outlet suffix or a clip length
+    # the copy with an outlet suffix the first lacks; not the reverse, a page's
+    # <title> ("Headline | Site") printed before its <h1> ("Headline")
+    m = _SUFFIX.search(line.text)
+    if m:
+        base = line.text[: m.start()]
+        if len(base.split()) > prep["min_words"] and _similar(normalise(base), a, prep["min_ratio"]):
+            return True
+    return False
+
+
+def _suffix_forms(text: str) -> list[str]:
+    forms = [normalise(text)]
+    m = _SUFFIX.search(text)
+    if m:
+        forms.append(normalise(text[: m.start()]))
+    return forms
+
+
+def _lede_match(a: str, b: str, prep) -> bool:
+    if _similar(a, b, prep["min_ratio"]):
+        return True
+    return len(a.split()) >= prep["lede_words"] and len(b) > len(a) and b.startswith(a)
+
+
+def _follower(lines: list[_Line], i: int, prep) -> int | None:
+    """Index of the first line after ``i`` that is not chrome, within the gap."""
+    for j in range(i + 1, min(len(lines), i + 2 + prep["max_gap"])):
+        if not _is_minor(lines[j], prep):
+            return j
+    return None
+
+
+def _pairs(lines: list[_Line], prep):
+    """(original, copy, kind) for every line followed by its own copy."""
+    for i, line in enumerate(lines):
+        if line.words <= prep["minor_words"] or _is_caption(line, prep) or _is_stamp(line, prep):
+            continue
+        j = _follower(lines, i, prep)
+        if j is None or lines[j].heading:
+            continue
+        copy = lines[j]
+        if _title_then_h1(line, copy):
+            m = _SUFFIX.search(line.text)
+            base = normalise(line.text[: m.start()])
+            if i < prep["top_lines"] and len(base.split()) >= prep["min_words"] and _similar(base, copy.norm, prep["min_ratio"]):
+                yield i, j, "title-h1"
+            continue
+        if i < prep["top_lines"] and _headline_shaped(line, prep) and _title_match(line.norm, copy, prep, line):
+            yield i, j, "headline"
+        elif (
+            line.words >= prep["lede_words"]
+            and any(c.islower() for c in line.text)
+            and _lede_match(line.norm, copy.norm, prep)
+        ):
+            yield i, j, "lede"
+        elif line.words <= 30 and _similar(line.norm, copy.norm, prep["min_ratio"]):
+            yield i, j, "short"
+
+
+def _blocks(lines: list[_Line], prep):
+    """(original, copy) for a block of two or three lines printed again right after itself
+    (a feed item's headline and teaser imported twice)."""
+    n = len(lines)
+    for i in range(n):
+        for k in (2, 3):
+            if i + 2 * k > n:
+                break
+            block, again = lines[i:i + k], lines[i + k:i + 2 * k]
+            if any(ln.heading or _is_caption(ln, prep) for ln in block + again):
+                continue
+            if not any(ln.words >= prep["lede_words"] and any(c.islower() for c in ln.text) for ln in block):
+                continue
+            if all(a.words > 0 and _similar(a.norm, b.norm, prep["min_ratio"]) for a, b in zip(block, again)):
+                yield i, i + k
+                break
+
+
+def run(rule, prep, doc):
+    lines = _lines(doc)
+    if not lines:
         return
+    pairs = list(_pairs(lines, prep))
+    copies = {j for _, j, _ in pairs}
+    triples = {i for i, _, _ in pairs if i in copies}  # a caption, its alt text and a lightbox: a gallery
+    triples |= {j for i, j, _ in pairs if j in triples or i in triples}
+    pairs = [p for p in pairs if p[0] not in triples and p[1] not in triples]
+    listing = len({lines[i].norm for i, _, _ in pairs}) >= prep["listing_pairs"]
+    strong: list[tuple[int, int]] = []  # (original, copy) line indices
+    weak: list[tuple[int, int]] = []
+    for i, j, kind in pairs:
+        if kind in ("lede", "headline"):
+            (weak if listing else strong).append((i, j))
+        elif kind == "title-h1":
+            weak.append((i, j))
+    strong.extend(_blocks(lines, prep))
+    adjacent_copies = {j for _, j, _ in pairs}
+
+    # the title the page states in its metadata (HTML): a body line repeating it
+    meta_titles = []
+    if doc.title_span is None:
+        meta_titles = [t for t in (doc.title, doc.metadata.get("h1"), doc.metadata.get("og", {}).get("title")) if t]
+    meta_forms = [f for t in meta_titles for f in _suffix_forms(t) if len(f.split()) >= prep["min_words"]]
+
+    # the headline (the first headline-shaped line near the top) printed again further on
+    claimed = {j for _, j in strong} | {i for i, _ in strong} | adjacent_copies
+    head = next((k for k, line in enumerate(lines[: prep["top_lines"]]) if _headline_shaped(line, prep)), None)
+    if head in claimed:
+        head = None  # already printed twice at the top: the strong form's evidence
+    for k, line in enumerate(lines):
+        if line.heading or k in claimed or len(line.norm.split()) < prep["min_words"] or _is_caption(line, prep):
+            continue
+        if head is not None and k > head and _title_match(lines[head].norm, line, prep, lines[head]):
+            weak.append((head, k))
+        elif meta_forms and any(_title_match(f, line, prep) for f in meta_forms):
+            (strong if k < prep["top_lines"] and not listing else weak).append((None, k))
+
+    chosen = strong if prep["form"] == "strong" else weak
     reported = set()
-    for span in paragraphs:
-        if any(h[0] <= span[0] < h[1] or span[0] <= h[0] < span[1] for h in headings):
+    for i, j in sorted(chosen, key=lambda p: (p[1], -1 if p[0] is None else p[0])):
+        if j in reported:
             continue
-        para = doc.text[span[0]:span[1]]
-        if len(para) > 400:
-            continue
-        forms = _forms(para)
-        for form, own, shown in candidates:
-            if own is not None and span[0] < own[1]:
-                continue  # only a later paragraph can be a copy of this headline
-            if span in reported:
-                break
-            if any(_similar(form, f, min_ratio) for f in forms):
-                # both copies are evidence: report each once, in text order
-                if own is not None and own not in reported:
-                    reported.add(own)
-                    yield Hit(own[0], own[1], message="The headline is printed again further on in the body")
-                reported.add(span)
-                yield Hit(span[0], span[1], fields=(("headline", excerpt(shown, 0, len(shown), 80)),))
-                break
+        if i is not None and i not in reported:
+            reported.add(i)
+            yield Hit(lines[i].start, lines[i].end, message=prep["first_message"])
+        reported.add(j)
+        shown = lines[i].text if i is not None else next(iter(meta_titles))
+        yield Hit(lines[j].start, lines[j].end, fields=(("headline", excerpt(shown, 0, len(shown), 80)),))

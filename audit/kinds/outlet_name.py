@@ -21,6 +21,10 @@ params:
   where        title | byline
   words_from   list of outlet words and single-word outlet names
   exceptions   names that never count (licensed wires, all-caps labels)
+
+A headline written in capitals (wire style) ends with an attribution or a
+slug in capitals ("… - USDA", "… - PRIVATE SOURCES", "… - APR 7"): there
+capitals are no evidence, only the other marks of an outlet's name are.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ _ROLES = {"reporter", "correspondent", "editor", "writer", "officer", "columnist
 _COMPOUND = re.compile(r"^[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+$")
 
 
-def looks_like_outlet(name: str, words: frozenset, exceptions: frozenset) -> bool:
+def looks_like_outlet(name: str, words: frozenset, exceptions: frozenset, caps_ok: bool = True) -> bool:
     name = name.strip(" *_.")
     tokens = name.split()
     if not tokens or len(tokens) > 6 or len(name) > 45:
@@ -63,7 +67,7 @@ def looks_like_outlet(name: str, words: frozenset, exceptions: frozenset) -> boo
     if parts & words:
         return True
     caps = "".join(c for c in name if c.isalpha())
-    if len(caps) >= 2 and caps.isupper():
+    if caps_ok and len(caps) >= 2 and caps.isupper():
         return True
     if (len(tokens) >= 2 and tokens[0].lower() in _ARTICLES) or _ELIDED.match(tokens[0]):
         return True
@@ -127,6 +131,10 @@ def run(rule, prep, doc):
         if own and _is_own(name, own):
             end = m.start()
             continue
-        if looks_like_outlet(name, words, exceptions):
+        # a headline in capitals (wire style) ends with a source or a slug in
+        # capitals too ("… - USDA", "… - TRADERS"): capitals say nothing there
+        head = title[: m.start()]
+        caps_ok = any(c.islower() for c in head) or not any(c.isalpha() for c in head)
+        if looks_like_outlet(name, words, exceptions, caps_ok):
             yield Hit(scope.base + m.start(1), scope.base + m.end(1), fields=(("outlet", name.strip()),), in_source=scope.in_source)
         return

@@ -32,6 +32,14 @@ params:
                     these elements, and plain-text documents are skipped
   min_hits          report nothing unless the document has this many matches
                     (default 1): for signals that are evidence only when dense
+  words_per_hit     normalise for length: a document needs one match per this
+                    many words (rounded up, at least ``min_hits``), so a slip
+                    that any long text makes once counts only when denser
+                    (default 0: off)
+  skip_lowercase_lines  drop a match on a line that, with the line before
+                    it, has no capital letter: text written all in lower case
+                    (wire flashes, chat), where lower case after a full stop
+                    is the style, not a broken sentence (default false)
 Named groups are available to the message template as {name}.
 """
 
@@ -50,7 +58,8 @@ SKIPS = ("non-prose", "page-furniture")
 
 class Prepared:
     __slots__ = ("regex", "literal_set", "group", "exceptions", "exceptions_group", "note", "non_prose", "mentions",
-                 "furniture", "skip_tags", "skip_classes", "require_tags", "min_hits")
+                 "furniture", "skip_tags", "skip_classes", "require_tags", "min_hits",
+                 "words_per_hit", "skip_lowercase_lines")
 
     def __init__(self, **fields):
         for name, value in fields.items():
@@ -104,7 +113,20 @@ def compile(rule, catalogue):
         skip_classes=re.compile(skip_classes) if skip_classes else None,
         require_tags=frozenset(params.get("require_tags", [])),
         min_hits=int(params.get("min_hits", 1)),
+        words_per_hit=int(params.get("words_per_hit", 0)),
+        skip_lowercase_lines=bool(params.get("skip_lowercase_lines", False)),
     )
+
+
+def _lowercase_lines(text: str, pos: int) -> bool:
+    """The line at ``pos`` and the one before it exist and hold no capital letter."""
+    start = text.rfind("\n", 0, pos) + 1
+    if start == 0:
+        return False
+    before = text.rfind("\n", 0, start - 1) + 1
+    end = text.find("\n", pos)
+    window = text[before : len(text) if end < 0 else end]
+    return not any(c.isupper() for c in window)
 
 
 def run(rule, prep, doc):
@@ -129,6 +151,8 @@ def run(rule, prep, doc):
             checked = m.group(prep.exceptions_group)
             if checked is not None and checked.lower() in prep.exceptions:
                 continue
+        if prep.skip_lowercase_lines and _lowercase_lines(scope.text, start):
+            continue
         start, end = scope.base + start, scope.base + end
         if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
             continue
@@ -140,5 +164,8 @@ def run(rule, prep, doc):
                 continue
         fields = [("note", prep.note)] + [(k, v) for k, v in m.groupdict().items() if v is not None]
         hits.append(Hit(start, end, fields=tuple(fields), in_source=scope.in_source))
-    if len(hits) >= prep.min_hits:
+    needed = prep.min_hits
+    if prep.words_per_hit and hits:
+        needed = max(needed, -(-len(scope.text.split()) // prep.words_per_hit))
+    if len(hits) >= needed:
         yield from hits

@@ -21,6 +21,16 @@ params:
                  their matches.
   skip_mentions  with "non-prose": false keeps matches inside short quoted
                  examples (default true)
+
+A site's own single labels are not evidence, so three line shapes pass:
+  - whole-line: a lower-case word closing a hard-wrapped sentence ("a\nshare."),
+    the line before it holding the sentence's start;
+  - whole-line: a one-word label ("Share", "Print") with no other of the
+    rule's lines within three lines — a widget or a pager prints several —
+    unless the rule says ``one_word_alone = true`` (a one-word form of a
+    label that is evidence alone: "Quelllink", a compound "source link");
+  - line-start: a label alone on its line followed by a paragraph of running
+    prose — an empty related-links box of the site's own template.
 """
 
 from __future__ import annotations
@@ -39,14 +49,15 @@ SKIPS = ("non-prose",)
 
 
 class Prepared:
-    __slots__ = ("entries", "case_sensitive", "position", "non_prose", "mentions")
+    __slots__ = ("entries", "case_sensitive", "position", "non_prose", "mentions", "lone_word")
 
-    def __init__(self, entries, case_sensitive, position, non_prose=False, mentions=True):
+    def __init__(self, entries, case_sensitive, position, non_prose=False, mentions=True, lone_word=False):
         self.entries = entries  # list of (phrase, note)
         self.case_sensitive = case_sensitive
         self.position = position
         self.non_prose = non_prose
         self.mentions = mentions
+        self.lone_word = lone_word  # a one-word whole line counts alone
 
 
 def parse_entry(entry: str) -> tuple[str, str]:
@@ -72,7 +83,8 @@ def compile(rule, catalogue):
     if "skip_mentions" in params and "non-prose" not in skip:
         raise ValueError("'skip_mentions' needs skip = [\"non-prose\"]")
     return Prepared(entries, bool(params.get("case_sensitive", False)), position,
-                    non_prose="non-prose" in skip, mentions=bool(params.get("skip_mentions", True)))
+                    non_prose="non-prose" in skip, mentions=bool(params.get("skip_mentions", True)),
+                    lone_word=bool(params.get("one_word_alone", False)))
 
 
 _INDEXES: dict = {}  # built once per group of prepared rules, not per document
@@ -111,6 +123,51 @@ def _at_line_end(text: str, end: int) -> bool:
     return i >= n or text[i] == "\n"
 
 
+_SENTENCE_END = tuple('.!?:;"”’…)')
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return ls, len(text) if le < 0 else le
+
+
+def _wrapped_tail(text: str, start: int, end: int) -> bool:
+    """"share." closing a sentence begun on the line before (hard-wrapped text)."""
+    if not text[start:start + 1].islower():
+        return False
+    ls, le = _line_bounds(text, start, end)
+    if not text[ls:le].rstrip().endswith("."):
+        return False
+    prev_end = ls - 1
+    if prev_end <= 0:
+        return False
+    prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip()
+    return bool(prev) and not prev.endswith(_SENTENCE_END)
+
+
+def _lone_label_before_prose(text: str, start: int, end: int) -> bool:
+    """A label alone on its line, then running prose: an empty related-links box."""
+    ls, le = _line_bounds(text, start, end)
+    if text[ls:le].strip(_LINE_LEAD + _LINE_TAIL).lower() != text[start:end].strip(_LINE_LEAD + _LINE_TAIL).lower():
+        return False
+    rest = text[le:].lstrip()
+    nxt = rest.split("\n", 1)[0]
+    return len(nxt.split()) >= 20
+
+
+def _single_labels(found):
+    """Drop whole-line one-word labels with no other of the rule's lines within three lines."""
+    for k, (rule, hit, prep, low, line) in enumerate(found):
+        if prep.position == "whole-line" and not prep.lone_word and not _WORD.search(low[_WORD.search(low).end():]):
+            if not any(
+                j != k and other[0].id == rule.id and other[3] != low and abs(other[4] - line) <= 3
+                for j, other in enumerate(found)
+            ):
+                continue
+        yield rule, hit
+
+
 def run_many(items, doc):
     by_scope = defaultdict(list)
     for rule, prep in items:
@@ -125,6 +182,7 @@ def run_many(items, doc):
             lower = "".join(c.lower()[:1] or c for c in text)
         index = _index(group)
         seen = set()
+        found = []
         for m in _WORD.finditer(lower):
             cands = index.get(m.group())
             if not cands:
@@ -145,6 +203,10 @@ def run_many(items, doc):
                     continue
                 if prep.position == "whole-line" and not (_at_line_start(text, start) and _at_line_end(text, end)):
                     continue
+                if prep.position == "whole-line" and _wrapped_tail(text, start, end):
+                    continue
+                if prep.position == "line-start" and _lone_label_before_prose(text, start, end):
+                    continue
                 key = (rule.id, start)
                 if key in seen:
                     continue
@@ -153,12 +215,9 @@ def run_many(items, doc):
                     doc, scope.base + start, scope.base + end, mentions=prep.mentions
                 ):
                     continue
-                yield rule, Hit(
-                    scope.base + start,
-                    scope.base + end,
-                    fields=(("note", note),),
-                    in_source=scope.in_source,
-                )
+                hit = Hit(scope.base + start, scope.base + end, fields=(("note", note),), in_source=scope.in_source)
+                found.append((rule, hit, prep, low, text.count("\n", 0, start)))
+        yield from _single_labels(found)
 
 
 def run(rule, prep, doc):

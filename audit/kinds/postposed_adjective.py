@@ -12,6 +12,11 @@ French', 'the family spoke German'); and after the adjective a boundary
 (punctuation, a name, a preposition or verb) rather than another noun, so
 that 'the capital Russian forces shelled' (a reduced relative clause) is
 not counted. 'made the list public' (an object complement) is not counted.
+A name after the adjective is a boundary when it is a full name ('the
+president Russian Vladimir Putin'); a single capitalised word makes a name
+with the adjective ('a belief Saudi Arabia is', 'the capital American
+Savings used'). Numbers, possessives and place words stack before an
+adjective ('the seven regional banks', 'the government's economic plan').
 
 params:
   adjectives_from   list of adjectives that English puts before the noun
@@ -58,6 +63,12 @@ _NOT_NOUNS = {
     "non", "anti", "pro", "pan", "semi", "half", "north", "south", "east", "west", "northern", "southern",
     "eastern", "western", "central", "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
     "those", "that", "of", "and", "or", "my", "your", "typically", "quintessentially", "authentically", "unmistakably",
+    # stacked before the adjective, not nouns: numbers and places ('the seven regional banks',
+    # 'the offshore Norwegian sector', 'the northeast British Columbia town')
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "offshore", "onshore", "overseas", "inland",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "nearby", "neighbouring", "neighboring", "remote", "rural", "urban", "coastal",
 }
 # before the determiner: verbs whose object takes a complement ('made the list public')
 _COMPLEMENT_VERBS = {
@@ -112,6 +123,8 @@ def _noun_like(word: str) -> bool:
         return False
     if low.endswith(_ADJECTIVE_SUFFIXES):  # 'the reading public', 'the typical French'
         return False
+    if low.endswith(("'s", "’s")):  # a possessive determines what follows: "the government's economic plan"
+        return False
     if low.endswith("ed") and not low.endswith(("eed",)):
         return False
     return True
@@ -125,7 +138,10 @@ def _boundary_after(tokens, j) -> bool:
     if not _is_word(tok):
         return tok not in "-‐–'’"
     if tok[:1].isupper():
-        return True
+        # a full name after the adjective ('the president Russian Vladimir Putin'); one
+        # capitalised word makes a name with it ('Saudi Arabia', 'British Columbia')
+        nxt = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+        return nxt[:1].isupper() or not _is_word(nxt or ".")
     return tok in _BOUNDARY_WORDS or (tok.endswith("ed") and len(tok) > 4)
 
 

@@ -4,12 +4,16 @@ params:
   check  one of
     guillemets            « » around English words (quoted French passes:
                           the span's function words decide; breadcrumb
-                          separators such as "Home » World" pass)
+                          separators such as "Home » World" and a link's
+                          arrow, "Read more »", pass)
     closing-after-space   a closing quote detached from its words and put
                           before punctuation: `provocations “.`, `fired ” ,`
     stray-closing         a closing ” in a paragraph where no quote was opened
                           (a quote running over several paragraphs opens each
-                          with “ and is not flagged)
+                          with “ and is not flagged; nor is a quote opened
+                          in a sentence that a hard break splits, a straight
+                          " or a ‘ opening a curly ”, or a markup
+                          attribute slug=”…”)
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ ENGLISH = frozenset("the a an and of to is are was were we you they he she it no
 FOREIGN = frozenset("le la les des du de et est une un pas nous vous sont il elle à au aux dans pour sur qui que der die das und ist nicht ein eine mit von zu el los las y es una por para con del que no il lo gli e è di che non per".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 _BREADCRUMB = re.compile(r"»[^»\n]{1,40}»|^[^\n»]{1,30}»\s*[^\n»]{1,30}$", re.M)
+# "Read More »", "Continue reading »": a link's arrow, not a closing guillemet
+_LINK_ARROW = re.compile(r"(?i)\b(?:more|reading|read|continue|next|older|newer|all|here|story|article|details|full)\s*»\s*$")
 _CLOSING_AFTER_SPACE = re.compile(r"(?<=\w)[ \u00a0]+[“”\"](?=\s*[.,;:!?])|(?<=\w)“(?=[.,;:!?](?:\s|$))")
 
 
@@ -48,6 +54,8 @@ def _guillemets(doc):
             line = line_m.group()
             if _BREADCRUMB.search(line) and "«" not in line:
                 continue  # menu separators, not quotation marks
+            if "«" not in line and _LINK_ARROW.search(line):
+                continue
             base = start + line_m.start()
             for m in re.finditer(r"[«»]", line):
                 if m.group() == "«":
@@ -82,16 +90,28 @@ def _closing_after_space(doc):
 
 def _stray_closing(doc):
     text = doc.text
+    carried = 0  # a quote the previous paragraph left open in mid-sentence (a hard break inside it)
     for start, end in doc.paragraphs:
         para = text[start:end]
-        if "”" not in para:
+        depth, carried = (carried if para[:1].islower() else 0), 0
+        if "”" not in para and not any(c in para for c in "“«\"‘"):
             continue
-        depth = 0
-        for m in re.finditer(r"[“”«»]", para):
+        for m in re.finditer(r"[“”«»\"‘]", para):
             ch = m.group()
-            if ch in "“«":
+            if ch == "\"":
+                # a straight quote: opens when none is open (a publisher mixing
+                # straight and curly marks), else closes
+                depth = depth + 1 if depth == 0 else depth - 1
+            elif ch in "“«‘":
+                if ch == "‘" and m.start() > 0 and para[m.start() - 1].isalnum():
+                    continue  # an apostrophe typed as an opening mark
                 depth += 1
             elif ch == "”":
+                before = para[m.start() - 1] if m.start() else "\n"
+                after = para[m.end(): m.end() + 1]
+                if before == "=":
+                    depth += 1  # an attribute value of leftover markup: slug=”…”
+                    continue
                 if depth == 0:
                     s = max(0, m.start() - 30)
                     yield Hit(start + s, start + m.end())
@@ -99,6 +119,9 @@ def _stray_closing(doc):
                 depth -= 1
             else:
                 depth = max(0, depth - 1)
+        else:
+            if para.rstrip()[-1:].isalpha():
+                carried = depth
 
 
 def run(rule, check, doc):

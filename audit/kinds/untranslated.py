@@ -8,12 +8,18 @@ a translation and lets the honest look-alikes pass:
   bilingual dateline: the language stage does not judge those at all);
 - a passage given with its translation: quoted, and followed by a bracketed
   rendering or introduced by words such as "translated", "meaning",
-  "in English" in its paragraph (or, for a whole paragraph, the next one).
+  "in English" in its paragraph (or, for a whole paragraph, the next one);
+- a passage that is mostly a proper name ("the offer of Banque des Travaux
+  Publics is", a bank's name with its particles) or written all in
+  capitals (a wire headline): names stay in their language in any
+  translation. Its share of capitalised words (particles aside) must stay
+  below ``max_name_share``.
 
 params:
   min_words        words a passage needs (default 8)
   min_confidence   langdetect probability it needs (default 0.9)
   translation_cues regular expression of words that announce a translation
+  max_name_share   share of capitalised words from which a passage is a name (default 0.6)
 """
 
 from __future__ import annotations
@@ -42,9 +48,10 @@ def language_name(code: str) -> str:
 
 
 class Prepared:
-    __slots__ = ("min_words", "min_confidence", "cues")
+    __slots__ = ("min_words", "min_confidence", "cues", "max_name_share")
 
-    def __init__(self, min_words, min_confidence, cues):
+    def __init__(self, min_words, min_confidence, cues, max_name_share=0.6):
+        self.max_name_share = max_name_share
         self.min_words = min_words
         self.min_confidence = min_confidence
         self.cues = cues
@@ -56,7 +63,30 @@ def compile(rule, catalogue):
         int(p.get("min_words", 8)),
         float(p.get("min_confidence", language.MIN_PROBABILITY)),
         re.compile(p.get("translation_cues", DEFAULT_CUES), re.I),
+        float(p.get("max_name_share", 0.6)),
     )
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ELISION = re.compile(r"^[a-zà-ÿ]{1,2}['’]")
+_PARTICLES = frozenset(
+    "de du des del della delle dei di da do dos das der die den dem van von et y e und and la le les el il lo "
+    "of the al au aux zu im am".split()
+)
+
+
+def _mostly_name(passage: str, max_share: float) -> bool:
+    """Written all in capitals, or a name: most of its words capitalised."""
+    cased = [c for c in passage if c.isupper() or c.islower()]
+    if not cased:
+        return False  # a script without capitals: nothing to judge by
+    if not any(c.islower() for c in cased):
+        return True
+    words = [_ELISION.sub("", w) for w in _NAME_WORD.findall(passage)]
+    content = [w for w in words if len(w) >= 3 and w.lower() not in _PARTICLES]
+    if not content:
+        return False
+    return sum(1 for w in content if w[:1].isupper()) / len(content) >= max_share
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -95,6 +125,8 @@ def run(rule, prep, doc):
             continue
         index = next((i for i, (s, e) in enumerate(paragraphs) if s <= passage.start < e), None)
         if index is None:
+            continue
+        if _mostly_name(text[passage.start:passage.end], prep.max_name_share):
             continue
         nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if _quoted(text, passage.start, passage.end) and _translated(prep, text, passage.start, passage.end, paragraphs[index], nxt):

@@ -1,0 +1,116 @@
+"""Honest shapes that used to read as traces: each passes, while its traced
+counterpart still flags. Run through the shipped catalogue, rule by rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit import Auditor, load_catalogue, load_weights
+
+CATALOGUE = load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def hits():
+    weights = load_weights()
+    auditors = {}
+
+    def run(rule_id: str, text: str) -> list[str]:
+        if rule_id not in auditors:
+            auditors[rule_id] = Auditor(CATALOGUE.select([rule_id]), weights)
+        report = auditors[rule_id].audit_text(text)
+        return [f["excerpt"] for f in report["findings"] if f["rule"] == rule_id]
+
+    return run
+
+
+# ---- phrase rules: a site's own single labels ---------------------------------
+
+def test_a_lone_share_label_passes_but_a_widget_flags(hits):
+    lone = "Share\n\nCommentary\n\nThe council met on Monday to discuss the budget.\n\nShare\n\nIt will meet again in June."
+    assert hits("share-widget-text", lone) == []
+    widget = "The council met on Monday.\n\nShare\nTweet\nEmail\n\nIt will meet again in June."
+    assert hits("share-widget-text", widget)
+
+
+def test_share_closing_a_hard_wrapped_sentence_is_no_widget(hits):
+    wrapped = ("The company offered 12 dlrs cash for each outstanding\nshare.\n"
+               "    It said the offer would expire on May 5.\n")
+    assert hits("share-widget-text", wrapped) == []
+    assert hits("share-widget-text", "The company made its offer.\n\nShare.\nTweet\n\nMore soon.")
+
+
+def test_an_empty_related_box_before_prose_passes_a_filled_one_flags(hits):
+    empty = ("The mayor opened the bridge on Sunday.\n\nRead also\n\n"
+             "The new crossing, which took three years to build and cost more than planned, carries two lanes of "
+             "traffic and a cycle path over the river.")
+    assert hits("read-also-block", empty) == []
+    filled = "The mayor opened the bridge on Sunday.\n\nRead also\nCouncil delays vote on harbour fees\n\nThe crossing carries two lanes."
+    assert hits("read-also-block", filled)
+
+
+# ---- pattern kind: per-length minimum and lower-case lines --------------------
+
+def test_doubled_content_words_need_two_and_more_in_a_long_text(hits):
+    short = " ".join(["The committee met on Tuesday and reviewed the figures for the quarter."] * 20)
+    long = " ".join([short] * 6)  # some 1,400 words: four doubled words needed
+    one, two = "The harbour fees fees were raised. ", "The harbour fees fees were raised and the dues dues too. "
+    assert hits("doubled-word.weak", one + short) == []
+    assert hits("doubled-word.weak", two + short)
+    assert hits("doubled-word.weak", two + long) == []
+    assert hits("doubled-word.weak", two + two.replace("fees fees", "tolls tolls") + long)
+
+
+def test_lower_case_wire_lines_are_not_broken_sentences(hits):
+    flash = "omaha, may 4 - hog prices were steady in light trade, the\nmarket board said. top 48.50 dlrs, few lots at 49.00.\n"
+    assert hits("broken-sentence", flash) == []
+    mt = "The ministers met on Tuesday.\nThe region lies below sea level. the pumps ran all night.\n"
+    assert hits("broken-sentence", mt) == ["level. the"]
+
+
+# ---- doubled-title: strong and weak forms -------------------------------------
+
+TITLE = "Ferry crews walk out over new rosters"
+BODY = "Crews on the island routes stopped work at dawn, and the operator cancelled the first sailings."
+
+
+def test_title_twice_at_the_top_is_strong_not_weak(hits):
+    text = f"{TITLE}\n\n{TITLE}\n\n{BODY}"
+    assert hits("doubled-title", text) and hits("doubled-title.weak", text) == []
+
+
+def test_title_again_further_down_is_weak_not_strong(hits):
+    text = f"{TITLE}\n\n{BODY}\n\nThe union said talks would resume on Friday.\n\n{TITLE}\n\nMore to follow."
+    assert hits("doubled-title", text) == [] and hits("doubled-title.weak", text)
+
+
+def test_a_page_title_with_its_site_name_before_the_h1_is_weak_only(hits):
+    text = f"{TITLE} | The Island Courier\nFollow us\n\n{TITLE}\n\n{BODY}"
+    assert hits("doubled-title", text) == [] and hits("doubled-title.weak", text)
+    other = f"Island ferry news and notes | May 11\n\n{BODY}\n\nIsland ferry news and notes | May 9\n\nThe union met the operator."
+    assert hits("doubled-title", other) == [] and hits("doubled-title.weak", other) == []
+
+
+def test_a_repeated_lede_is_strong_a_repeated_caption_is_not(hits):
+    lede = "The operator said every sailing on the northern routes would be cancelled until Thursday at the earliest."
+    assert hits("doubled-title", f"{TITLE}\n\n{lede}\n{lede}\n\nMore to follow.")
+    caption = "A deckhand ties up the evening ferry at the quay on Monday. REUTERS/Jane Doe"
+    assert hits("doubled-title", f"{TITLE}\n\n{BODY}\n\n{caption}\n{caption}\n\nMore to follow.") == []
+
+
+def test_a_listing_that_prints_each_teaser_twice_is_not_strong(hits):
+    teasers = ["Night market opens on the old quay", "Bakery wins the regional bread prize", "Five new cafes to try this month"]
+    text = "Weekend eating\n\n" + "\n\n".join(f"{t}\n{t}" for t in teasers)
+    assert hits("doubled-title", text) == []
+
+
+# ---- untranslated-fragment: names stay, scripts without capitals still count --
+
+def test_a_foreign_name_passes_a_sentence_in_a_caseless_script_flags(hits):
+    name = ("The group said it had agreed to buy the 21 pct stake held by\n"
+            "<Banque des Entrepreneurs et des Artisans Reunis> (BEAR) in the firm.\n\nIt gave no price.")
+    assert hits("untranslated-fragment", name) == []
+    caseless = ("The ministry issued a statement on Tuesday about the new hospital in the north.\n\n"
+                "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في شمال المدينة لخدمة السكان.\n\n"
+                "The building will open to patients in the spring, officials said.")
+    assert hits("untranslated-fragment", caseless)
