@@ -273,6 +273,9 @@ def check_user_rule(rule: Rule, prepared) -> None:
     """
     from .matching import probe
 
+    inner = getattr(prepared, "inner", None)  # a kind that wraps a pattern (listed-pattern)
+    if inner is not None and isinstance(inner, tuple) and len(inner) == 2:
+        prepared = inner[1]
     matcher = getattr(prepared, "regex", None)
     if matcher is None or getattr(matcher, "engine", "re2") == "re2":
         return
