@@ -157,17 +157,24 @@ _MAXCODE = 0x10FFFF
 @lru_cache(maxsize=None)
 def _category_ranges(name: str) -> tuple[tuple[int, int], ...]:
     """Code-point ranges of Python's ``\\w``, ``\\d`` or ``\\s``, read from ``re`` itself."""
-    probe = {"word": r"\w+", "digit": r"\d+", "space": r"\s+"}[name]
-    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, _MAXCODE + 1)))
+    probe = re.compile({"word": r"\w+", "digit": r"\d+", "space": r"\s+"}[name])
     out = []
-    for m in re.finditer(probe, every):
-        lo, hi = ord(m.group()[0]), ord(m.group()[-1])
-        if out and out[-1][1] + 1 == lo:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-    # the surrogates were left out of the probe string; they are no word, digit or space
+    for lo, hi in ((0, 0xD7FF), (0xE000, _MAXCODE)):  # the surrogates are no word, digit or space
+        for m in probe.finditer(_code_points(lo, hi)):
+            out.append((lo + m.start(), lo + m.end() - 1))
     return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def _code_points(lo: int, hi: int) -> str:
+    """Every character from ``lo`` to ``hi``, in order (built at C speed)."""
+    import array
+    import sys
+
+    codes = array.array("I", range(lo, hi + 1))
+    if codes.itemsize == 4:
+        return codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    return "".join(map(chr, range(lo, hi + 1)))  # pragma: no cover
 
 
 def _invert(ranges) -> list[tuple[int, int]]:
@@ -361,8 +368,8 @@ class Matcher:
     (``None``: unknown, always run).
     """
 
-    __slots__ = ("pattern", "flags", "groupindex", "groups", "literals", "engine", "why_not_re2",
-                 "_re2_pattern", "_compiled", "_fallback")
+    __slots__ = ("pattern", "flags", "groupindex", "groups", "literals", "_engine", "_why",
+                 "_tree", "_re2_pattern", "_compiled", "_fallback", "_prefer_re2")
 
     def __init__(self, pattern: str, flags: int = 0, prefer_re2: bool = True):
         tree = _parser.parse(pattern, flags)  # raises re.error like re.compile
@@ -371,19 +378,41 @@ class Matcher:
         self.groupindex = dict(tree.state.groupdict)
         self.groups = tree.state.groups - 1
         self.literals = required_literals(tree)
-        translated, why = re2_translation(pattern, flags, tree) if prefer_re2 else (None, "not asked")
+        self._tree = tree
+        self._prefer_re2 = prefer_re2
+        self._engine = None  # decided on first use: translating for RE2 costs time
+        self._why = ""
+        self._re2_pattern = None
+        self._compiled = None
+        self._fallback = None
+
+    def _decide(self) -> None:
+        if self._engine is not None:
+            return
+        translated, why = re2_translation(self.pattern, self.flags, self._tree) if self._prefer_re2 else (None, "not asked")
         if translated is not None and not _re2():
             translated, why = None, "google-re2 is not installed"
         self._re2_pattern = translated
-        self.engine = "re2" if translated is not None else "re"
-        self.why_not_re2 = why
-        self._compiled = None
-        self._fallback = None
+        self._engine = "re2" if translated is not None else "re"
+        self._why = why
+        self._tree = None
+
+    @property
+    def engine(self) -> str:
+        """``"re2"`` or ``"re"``."""
+        self._decide()
+        return self._engine
+
+    @property
+    def why_not_re2(self) -> str:
+        self._decide()
+        return self._why
 
     @property
     def regex(self):
         """The compiled expression (RE2 or ``re``), compiled on first use."""
         if self._compiled is None:
+            self._decide()
             if self._re2_pattern is not None:
                 re2 = _re2()
                 options = re2.Options()
@@ -391,8 +420,8 @@ class Matcher:
                 try:
                     self._compiled = re2.compile(self._re2_pattern, options)
                 except re2.error:
-                    self._re2_pattern, self.engine = None, "re"
-                    self.why_not_re2 = "RE2 refused the translated pattern"
+                    self._re2_pattern, self._engine = None, "re"
+                    self._why = "RE2 refused the translated pattern"
             if self._compiled is None:
                 self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
@@ -406,7 +435,7 @@ class Matcher:
     def finditer(self, text: str):
         """Matches with the interface of ``re.Match`` (``span``, ``group`` by number or name, ``groupdict``)."""
         regex = self.regex
-        if self.engine == "re2":
+        if self._engine == "re2":
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError:

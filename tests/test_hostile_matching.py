@@ -193,3 +193,21 @@ def test_render_message_substitutes_named_fields_only():
     out = render_message("{match:>50000000}", fields)
     assert len(out) < 100
     assert render_message("{missing} x", fields) == "x"
+
+
+def test_explicit_classes_for_re2_are_pythons_own():
+    from audit.matching import _category_ranges
+
+    for name, pattern in (("word", r"\w"), ("digit", r"\d"), ("space", r"\s")):
+        ranges = _category_ranges(name)
+        rx = re.compile(pattern)
+        bounds = {c for lo, hi in ranges for c in (lo - 1, lo, hi, hi + 1)}
+        for code in sorted(bounds | set(range(0, 0x110000, 97))):
+            if 0 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+                inside = any(lo <= code <= hi for lo, hi in ranges) if code in bounds else None
+                if inside is None:
+                    from bisect import bisect_right
+
+                    k = bisect_right([lo for lo, _ in ranges], code) - 1
+                    inside = k >= 0 and ranges[k][1] >= code
+                assert inside == bool(rx.match(chr(code))), (name, hex(code))
