@@ -634,6 +634,9 @@ def probe(pattern: str, flags: int = 0, small: int = 500, large: int = 4000, bud
     faster than the size while taking more than a few milliseconds, is
     reported. Needs the main thread (it interrupts runaway matching).
     """
+    if not (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
+        # a runaway expression could not be interrupted here: do not try it
+        return "it cannot be timed outside the main thread of a process"
     regex = re.compile(pattern, flags)
     ratio = large / small
     for name, make in adversarial_shapes(pattern, flags):
