@@ -81,6 +81,9 @@ class Settings:
     review_floor: float = 10.0
     honest_flagged_fpr: float = 0.001
     honest_review_fpr: float = 0.02
+    # a category's sub-score starts lower (its own bias): one finding of the
+    # category should still send a file to that category's review
+    category_review_floor: float = 5.0
 
 
 class F(NamedTuple):
@@ -89,6 +92,7 @@ class F(NamedTuple):
     rule: str
     signal: str
     category: str
+    held: bool = False  # inside a copied teaser block: not in its category's sub-score
 
 
 @dataclass
@@ -109,12 +113,21 @@ class Sample:
     def counts(self) -> Counter:
         return Counter(f.rule for f in self.findings)
 
+    def counted(self) -> "Sample":
+        """The sample as its category sub-scores see it (held findings left out)."""
+        return Sample(self.corpus, self.file, self.label, tuple(f for f in self.findings if not f.held))
+
+    @property
+    def held(self) -> frozenset[int]:
+        return frozenset(i for i, f in enumerate(self.findings) if f.held)
+
 
 @dataclass
 class Result:
     weights: Weights
     samples: list[Sample]
     oof: list[float]  # out-of-fold overall scores, aligned with samples
+    category_oof: dict = field(default_factory=dict)  # category -> out-of-fold sub-scores
     rules: list = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -136,7 +149,7 @@ def collect(sources, auditor) -> tuple[list[Sample], list[str]]:
             if report["error"]:
                 errors.append(f"{corpus.name}/{entry['file']}: {report['error']}")
                 continue
-            found = tuple(F(f["rule"], f["signal"], f["category"]) for f in report["findings"])
+            found = tuple(F(f["rule"], f["signal"], f["category"], bool(f.get("in_copied_block"))) for f in report["findings"])
             samples.append(Sample(corpus.name, entry["file"], entry["label"], found, f"{corpus.name}/{entry.get('group', entry['file'])}",
                                   entry.get("source_language"), entry.get("visible_trace", True) is not False))
     if not any(s.positive for s in samples) or all(s.positive for s in samples):
@@ -210,7 +223,9 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
     k = len(rule_ids)
     strength = {r.id: getattr(r, "strength", "normal") for r in rules}
     prior = {"strong": settings.strong_prior, "weak": settings.weak_prior, "normal": settings.prior}
-    mu = np.array([0.0] + [settings.counter_prior if r in counter else prior[strength[r]] for r in rule_ids] + [0.0])
+    # a rule may set its own prior (params.prior_weight): evidence no labelled corpus holds yet
+    own_prior = {r.id: float(r.params["prior_weight"]) for r in rules if "prior_weight" in r.params}
+    mu = np.array([0.0] + [settings.counter_prior if r in counter else own_prior.get(r, prior[strength[r]]) for r in rule_ids] + [0.0])
     lam = np.array([0.0] + [settings.l2] * k + [settings.l2])
     lo = np.array([-np.inf] + [-np.inf if r in counter else 0.0 for r in rule_ids] + [0.0])
     hi = np.array([np.inf] + [0.0 if r in counter else np.inf for r in rule_ids] + [np.inf])
@@ -231,12 +246,14 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
     shift = math.log(settings.fp_cost)
     overall = Model(round(float(theta[0]) + shift, 4), float(theta[-1]))
     categories = {}
+    counted = [s.counted() for s in samples]
+    Xc = _design(counted, rule_ids, caps)
     for category in CATEGORIES:
         members = [j for j, r in enumerate(rule_ids) if category_of[r] == category]
-        offset = X[:, members] @ np.array([w[rule_ids[j]] for j in members]) if members else np.zeros(len(y))
+        offset = Xc[:, members] @ np.array([w[rule_ids[j]] for j in members]) if members else np.zeros(len(y))
         yc = np.array([1.0 if s.label in CATEGORY_LABELS[category] else 0.0 for s in samples])
         cc = np.where(y > 0, 1.0, settings.fp_cost)
-        Ac = np.column_stack([np.ones(len(y)), _distinct(samples, positive, category)])
+        Ac = np.column_stack([np.ones(len(y)), _distinct(counted, positive, category)])
         if yc.min() == yc.max():  # no positives (or only positives) of this category
             categories[category] = Model(overall.bias, overall.distinct)
             continue
@@ -272,16 +289,21 @@ def folds(samples, k: int) -> list[int]:
     return fold
 
 
-def cross_validate(samples, rules, caps, settings, counter) -> list[float]:
+def cross_validate(samples, rules, caps, settings, counter) -> tuple[list[float], dict[str, list[float]]]:
+    """Out-of-fold overall scores, and out-of-fold sub-scores per category."""
     assignment = folds(samples, settings.folds)
     oof = [0.0] * len(samples)
+    sub = {c: [0.0] * len(samples) for c in CATEGORIES}
     for f in sorted(set(assignment)):
         train = [s for s, a in zip(samples, assignment) if a != f]
         model = fit_weights(train, rules, caps, settings, counter)
         for i, (s, a) in enumerate(zip(samples, assignment)):
             if a == f:
-                oof[i] = score_findings(s.findings, model).score
-    return oof
+                scored = score_findings(s.findings, model, s.held)
+                oof[i] = scored.score
+                for c in CATEGORIES:
+                    sub[c][i] = scored.scores[c]
+    return oof, sub
 
 
 def _logit(p: float) -> float:
@@ -353,18 +375,23 @@ def hit_frequencies(samples, rules) -> list[dict]:
 # ---------------------------------------------------------------- the whole run
 
 
-def thresholds(samples, oof, settings: Settings) -> tuple[float, float]:
-    """The flagged and review thresholds: the highest any corpus asks for."""
-    flagged, review = settings.flagged_floor, settings.review_floor
+def thresholds(samples, oof, settings: Settings, positive=None, review_floor=None) -> tuple[float, float]:
+    """The flagged and review thresholds: the highest any corpus asks for.
+
+    ``positive`` says which documents count as positives (default: every
+    document not labelled original; a category's verdict passes its own)."""
+    positive = [s.positive for s in samples] if positive is None else positive
+    review_floor = settings.review_floor if review_floor is None else review_floor
+    flagged, review = settings.flagged_floor, review_floor
     for name in sorted({s.corpus for s in samples}):
         idx = [i for i, s in enumerate(samples) if s.corpus == name]
         scores = [oof[i] for i in idx]
-        positive = [samples[i].positive for i in idx]
-        honest = not any(positive)
+        members = [positive[i] for i in idx]
+        honest = not any(s.positive for s in (samples[i] for i in idx))
         f_fpr = settings.honest_flagged_fpr if honest else settings.flagged_fpr
         r_fpr = settings.honest_review_fpr if honest else settings.review_fpr
-        flagged = max(flagged, choose_threshold(scores, positive, f_fpr, settings.flagged_floor, margin=not honest))
-        review = max(review, choose_threshold(scores, positive, r_fpr, settings.review_floor, margin=False))
+        flagged = max(flagged, choose_threshold(scores, members, f_fpr, settings.flagged_floor, margin=not honest))
+        review = max(review, choose_threshold(scores, members, r_fpr, review_floor, margin=False))
     return flagged, min(review, flagged)
 
 
@@ -375,10 +402,21 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
     ids = {r.id for r in rules}
     caps = {k: v for k, v in auditor.weights.caps.items() if k == "default" or k in ids}
     caps.setdefault("default", DEFAULT_CAP)
-    oof = cross_validate(samples, rules, caps, settings, counter)
+    oof, category_oof = cross_validate(samples, rules, caps, settings, counter)
     positive = [s.positive for s in samples]
     weights = fit_weights(samples, rules, caps, settings, counter)
     weights.flagged, weights.review = thresholds(samples, oof, settings)
+    # Each category's verdict has its own thresholds, chosen the same way on
+    # its out-of-fold sub-scores: its positives are the documents labelled
+    # with that category, and every other document (originals, and positives
+    # of the other category only) must stay below it.
+    for c in CATEGORIES:
+        member = [s.label in CATEGORY_LABELS[c] for s in samples]
+        if all(member) or not any(member):
+            weights.category_thresholds[c] = (weights.review, weights.flagged)
+            continue
+        flagged, review = thresholds(samples, category_oof[c], settings, member, settings.category_review_floor)
+        weights.category_thresholds[c] = (review, flagged)
     corpora = Counter(s.corpus for s in samples)
     weights.meta = {
         "generated_by": "provenance-audit calibrate",
@@ -392,13 +430,18 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
         "counter_evidence": sorted(counter),
         "cross_validation": _cv_summary(oof, positive, weights, settings),
     }
+    for c in CATEGORIES:
+        member = [s.label in CATEGORY_LABELS[c] for s in samples]
+        review, flagged = weights.category_thresholds[c]
+        weights.meta[f"cross_validation_{c}"] = _cv_summary(category_oof[c], member, Weights(
+            "", {}, {}, weights.overall, {}, review, flagged), settings)
     digest = {
         "algorithm": ALGORITHM, "settings": asdict(settings), "caps": caps, "counter": sorted(counter),
         "rules": sorted((r.id, r.signal, r.category, r.strength) for r in rules),
         "data": sorted((s.corpus, s.file, s.label, s.group, sorted(Counter(s.findings).items())) for s in samples),
     }
     weights.version = "cal-" + hashlib.sha256(json.dumps(digest, sort_keys=True).encode()).hexdigest()[:12]
-    return Result(weights, samples, oof, list(rules), errors)
+    return Result(weights, samples, oof, category_oof, list(rules), errors)
 
 
 def measurements(result: Result) -> dict:
@@ -542,6 +585,10 @@ def weights_toml(weights: Weights) -> str:
     for name, table in tables:
         lines += ["", f"[meta.{name}]"] + [f"{_key(k)} = {_toml_value(v)}" for k, v in table.items()]
     lines += ["", "[thresholds]", f"review = {_toml_value(weights.review)}", f"flagged = {_toml_value(weights.flagged)}"]
+    for c in CATEGORIES:
+        if c in weights.category_thresholds:
+            review, flagged = weights.category_thresholds[c]
+            lines += ["", f"[thresholds.{c}]", f"review = {_toml_value(review)}", f"flagged = {_toml_value(flagged)}"]
     for name, model in [("overall", weights.overall)] + [(c, weights.categories[c]) for c in CATEGORIES]:
         lines += ["", f"[model.{name}]", f"bias = {_toml_value(model.bias)}", f"distinct_signals = {_toml_value(model.distinct)}"]
     lines += ["", "[caps]"] + [f"{_key(k)} = {v}" for k, v in sorted(weights.caps.items(), key=lambda kv: (kv[0] != "default", kv[0]))]
@@ -584,6 +631,14 @@ def render(result: Result) -> str:
     out += ["", "highest-scoring originals (out-of-fold): " + ", ".join(f"{smp.corpus}/{smp.file} {s:.1f}" for s, smp in worst)]
     missed = [f"{smp.corpus}/{smp.file}" for s, smp in zip(result.oof, samples) if smp.positive and s < w.flagged]
     out.append(f"positives below flagged (out-of-fold): {len(missed)} {' '.join(missed)}")
+    for c, oof in sorted(result.category_oof.items()):
+        member = [s.label in CATEGORY_LABELS[c] for s in samples]
+        review, flagged = w.category_thresholds[c]
+        a = auc([x for x, m in zip(oof, member) if m], [x for x, m in zip(oof, member) if not m])
+        m = confusion(oof, member, flagged)
+        fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+        out.append(f"{c} verdict (out-of-fold sub-score; {sum(member)} documents of this category): AUC {fmt(a)}; review {review}, "
+                   f"flagged {flagged}: precision {fmt(m['precision'])}, recall {fmt(m['recall'])}, FP rate {fmt(m['fpr'])}")
     out += ["", f"thresholds: review {w.review}  flagged {w.flagged}", f"version {w.version}"]
     return "\n".join(out) + "\n"
 

@@ -50,10 +50,20 @@ class RuleError(ValueError):
 
 
 class Example(NamedTuple):
-    """A text a rule must flag or pass, and the format it is audited as."""
+    """A text a rule must flag or pass, and the format it is audited as.
+
+    ``url``: the address the text is published at; ``reference``: known
+    originals ({url, text}) it is looked up in; ``corpus``: other documents
+    ({url, text, date}) of the same run. Only rules that read a page's
+    address or its copies need them.
+    """
 
     text: str
     format: str = "text"
+    url: str | None = None
+    reference: tuple = ()
+    corpus: tuple = ()
+    date: str | None = None
 
 
 def _examples(items, default_format: str, path: Path) -> tuple[Example, ...]:
@@ -63,7 +73,14 @@ def _examples(items, default_format: str, path: Path) -> tuple[Example, ...]:
         if isinstance(item, str):
             out.append(Example(item, default_format))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            out.append(Example(item["text"], item.get("format", default_format)))
+            out.append(Example(
+                item["text"],
+                item.get("format", default_format),
+                item.get("url"),
+                tuple(item.get("reference", ())),
+                tuple(item.get("corpus", ())),
+                item.get("date"),
+            ))
         else:
             raise RuleError(f"{path}: an example is a string or a table with 'text' (and 'format')")
     return tuple(out)

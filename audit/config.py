@@ -26,6 +26,7 @@ KEYS = {
     "exclude": list,
     "max-bytes": int,
     "site": list,
+    "baseline": str,
     "time-budget": (int, float),
 }
 #: what each key holds, for the error message
@@ -40,7 +41,7 @@ RANGES = {  # inclusive bounds of numeric settings
     "max-bytes": (0, 1 << 40),
     "time-budget": (0.0, 86400.0),
 }
-PATH_KEYS = {"rules", "weights"}
+PATH_KEYS = {"rules", "weights", "baseline"}
 
 
 class ConfigError(ValueError):
@@ -69,7 +70,8 @@ def load_config(path: Path) -> dict:
     from .catalogue import read_toml
 
     data = read_toml(path, ConfigError)
-    if path.name == "pyproject.toml":
+    if path.name == "pyproject.toml" or set(data) == {"tool"}:
+        # pyproject.toml, or a .provenance-audit.toml written with the same table
         tool = data.get("tool", {})
         data = tool.get("provenance-audit", {}) if isinstance(tool, dict) else {}
         if not isinstance(data, dict):

@@ -7,15 +7,33 @@ def _block(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())
 
 
-def explain(rule) -> str:
-    """One rule as text, with ruff-style headings."""
+def example_message(rule, catalogue) -> str:
+    """The rule's message as it reads on its first flag example; placeholders named if it cannot run."""
+    import re
+
+    if catalogue is not None and rule.flag:
+        from .pipeline import Auditor
+
+        example = rule.flag[0]
+        try:
+            report = Auditor(catalogue.select([rule.id]), readability=False).audit_text(example.text, fmt=example.format)
+            found = [f for f in report["findings"] if f["rule"] == rule.id]
+        except Exception:  # the documentation must print even if the example cannot run
+            found = []
+        if found:
+            return found[0]["message"]
+    return re.sub(r"\{(\w+)[^{}]*\}", lambda m: f"<{m.group(1)}>", rule.message)
+
+
+def explain(rule, catalogue=None) -> str:
+    """One rule as text, with ruff-style headings; the message as it reads on the first example."""
     out = [
         f"{rule.id}  ({rule.category}, signal {rule.signal}, kind {rule.kind})",
         "",
         rule.summary,
         "",
-        "What it flags:",
-        f"  {rule.message}",
+        "What it flags (as reported on the first example below):" if catalogue is not None and rule.flag else "What it flags:",
+        f"  {example_message(rule, catalogue)}",
         "",
         "Why it is suspicious:",
         *("  " + line for line in rule.why.splitlines()),
@@ -26,18 +44,33 @@ def explain(rule) -> str:
         "Flagged:",
     ]
     for ex in rule.flag:
+        out.extend("  " + c for c in _context(ex))
         out.append(_block(ex.text))
         out.append("")
     out.append("Not flagged:")
     for ex in rule.passes:
+        out.extend("  " + c for c in _context(ex))
         out.append(_block(ex.text))
         out.append("")
     return "\n".join(out) + "\n"
 
 
+def _context(example) -> list[str]:
+    """Where an example is published and what it is compared with, when it says."""
+    out = []
+    if example.url:
+        out.append(f"published at {example.url}" + (f" on {example.date}" if example.date else ""))
+    for r in example.reference:
+        out.append(f"reference index holds {r.get('url') or 'a text'}: {r['text'][:80]}…")
+    for r in example.corpus:
+        out.append(f"the run also holds {r.get('url') or 'a text'}" + (f" ({r['date']})" if r.get("date") else "") + f": {r['text'][:80]}…")
+    return out
+
+
 def _md_example(example) -> str:
     fence = "html" if example.format == "html" else "text"
-    return f"```{fence}\n" + example.text.rstrip("\n") + "\n```"
+    context = "".join(f"*{c}*\n\n" for c in _context(example))
+    return context + f"```{fence}\n" + example.text.rstrip("\n") + "\n```"
 
 
 MEASUREMENTS = "measurements.json"

@@ -58,6 +58,11 @@ class Document:
     html: object | None = None
     # the corpus's own site domains (``--site``), for provenance checks
     sites: tuple[str, ...] = ()
+    # where the page was published (a crawl record's URL), when known, and its date
+    url: str | None = None
+    date: str | None = None
+    # copies of the text elsewhere (reference index, other documents of a run)
+    copy_matches: list = field(default_factory=list)
 
     # ---- positions -----------------------------------------------------
     @cached_property

@@ -1,6 +1,6 @@
-"""Write: render reports as text, JSON or JSON Lines, and save them atomically.
+"""Write: save the reports and the run's summary atomically, under names that cannot collide.
 
-Rendering computes nothing new: it only arranges the reports.
+What is printed is rendered by the formats in ``audit/formats/``.
 """
 
 from __future__ import annotations
@@ -17,58 +17,6 @@ VERDICT_ORDER = {"flagged": 0, "review": 1, "clean": 2, None: 3}
 def ranked(reports: list[dict]) -> list[dict]:
     """Worst first: highest score, then errors last, ties by path."""
     return sorted(reports, key=lambda r: (r["score"] is None, -(r["score"] or 0), r["path"]))
-
-
-def render_text(reports: list[dict], quiet: bool = False, threshold: float | None = None, color: bool = False) -> str:
-    """Linter-style lines ``path:line:col: rule message``, then a ranked table.
-
-    ``quiet``: print only files at or above ``threshold`` and files with
-    errors; print nothing when all is well.
-    """
-    def paint(text: str, code: str) -> str:
-        return f"\033[{code}m{text}\033[0m" if color else text
-
-    shown = reports
-    if quiet:
-        shown = [r for r in reports if r["error"] or (threshold is not None and r["score"] is not None and r["score"] >= threshold)]
-        if not shown:
-            return ""
-    out = []
-    for r in shown:
-        if r["error"]:
-            out.append(f"{r['path']}: error: {r['error']}")
-            continue
-        for f in r["findings"]:
-            out.append(f"{r['path']}:{f['line']}:{f['column']}: {paint(f['rule'], '1')} {f['message']}")
-        notes = r.get("suppressions") or {}
-        for s in notes.get("unused", []):
-            out.append(f"{r['path']}:{s['line']}:1: unused suppression: {', '.join(s['rules'])} ({s['reason']})")
-        for p in notes.get("problems", []):
-            out.append(f"{r['path']}:{p['line']}:1: bad suppression: {p['problem']}")
-    if out:
-        out.append("")
-    out.append(f"{'score':>5}  {'verdict':<8} {'MT':>5} {'scrape':>6}  path")
-    for r in ranked(shown):
-        if r["error"]:
-            out.append(f"{'-':>5}  {'error':<8} {'-':>5} {'-':>6}  {r['path']}")
-            continue
-        verdict = r["verdict"]
-        colour = {"flagged": "31", "review": "33", "clean": "32"}[verdict]
-        out.append(
-            f"{r['score']:5.1f}  {paint(f'{verdict:<8}', colour)} {r['scores']['machine_translation']:5.1f} {r['scores']['scraping']:6.1f}  {r['path']}"
-        )
-    counts = {v: sum(1 for r in reports if r["verdict"] == v) for v in ("flagged", "review", "clean")}
-    errors = sum(1 for r in reports if r["error"])
-    out.append(f"{len(reports)} files: {counts['flagged']} flagged, {counts['review']} review, {counts['clean']} clean, {errors} errors")
-    return "\n".join(out) + "\n"
-
-
-def render_json(reports: list[dict]) -> str:
-    return json.dumps(reports, ensure_ascii=False, indent=2) + "\n"
-
-
-def render_jsonl(reports: list[dict]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in reports)
 
 
 TEMP_PREFIX = ".tmp-"
@@ -93,6 +41,7 @@ def atomic_write(path: str, text: str) -> None:
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=directory)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a report is as readable as any file written here
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)
@@ -102,6 +51,12 @@ def atomic_write(path: str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _encode_component(part: str, last: bool) -> str:
@@ -163,8 +118,8 @@ def report_name(path: str) -> str:
     return "/".join(encoded) + ".json"
 
 
-def summary(reports: list[dict], weights_version: str, written: dict[str, str] | None = None,
-            failures: dict[str, str] | None = None) -> dict:
+def summary(reports: list[dict], weights_version: str, clusters: list[dict] | None = None,
+            written: dict[str, str] | None = None, failures: dict[str, str] | None = None) -> dict:
     """The run's summary. With ``written`` (report name -> SHA-256 of the report
     file), each entry records its report's hash and ``run`` identifies the
     run, so a reader can tell the reports this run wrote from any left by a
@@ -180,6 +135,8 @@ def summary(reports: list[dict], weights_version: str, written: dict[str, str] |
             for r in ranked(reports)
         ],
     }
+    if clusters is not None:
+        out["clusters"] = clusters  # copies among the run's documents (audit/copies.py)
     if written is not None:
         import hashlib
 
@@ -255,7 +212,7 @@ def clean_stale_temporaries(directory: str) -> int:
     return removed
 
 
-def write_reports(directory: str, reports: list[dict], weights_version: str) -> dict[str, str]:
+def write_reports(directory: str, reports: list[dict], weights_version: str, clusters: list[dict] | None = None) -> dict[str, str]:
     """Write one report per input and then ``summary.json``; returns failures (path -> reason).
 
     While the run writes, ``.run-in-progress`` marks the folder; the summary
@@ -288,7 +245,7 @@ def write_reports(directory: str, reports: list[dict], weights_version: str) -> 
             continue
         written[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     atomic_write(os.path.join(directory, SUMMARY),
-                 json.dumps(summary(reports, weights_version, written, failures), ensure_ascii=False, indent=2) + "\n")
+                 json.dumps(summary(reports, weights_version, clusters, written, failures), ensure_ascii=False, indent=2) + "\n")
     try:
         os.unlink(os.path.join(directory, RUN_MARKER))
     except OSError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from . import document, language, origin, suppress
+from . import copied, document, language, origin, suppress
 from .catalogue import Catalogue, load_catalogue
 from .checks import run_checks
 from .matching import DeadlineExceeded, deadline
@@ -44,6 +44,7 @@ class Auditor:
         if self.sites:
             doc.sites = self.sites
         self.stage = "language"
+        doc = suppress.masked(doc)  # the words of a suppression comment are not audited
         info = language.analyse(doc)  # the language stage decides which rules apply
         self.stage = "checks"
         findings, skipped, errors = run_checks(doc, self.catalogue, info.code)
@@ -59,12 +60,20 @@ class Auditor:
             }
         self.stage = "origin"
         extra.update(origin.report_fields(doc, info, findings, self.readability))
-        self.stage = "score"
-        scored = score_findings(findings, self.weights)
-        self.stage = "report"
-        return build_report(doc, findings, scored, self.weights, skipped, errors, extra)
+        if doc.url:
+            from . import identity
 
-    def _budgeted(self, path: str, data: bytes, fmt: str | None, truncated: bool, from_file: bool = False) -> dict:
+            site = identity.site_field(doc)
+            if site:
+                extra["site"] = site
+        self.stage = "score"
+        held = copied.held_findings(doc, findings)
+        scored = score_findings(findings, self.weights, held)
+        self.stage = "report"
+        return build_report(doc, findings, scored, self.weights, skipped, errors, extra, held)
+
+    def _budgeted(self, path: str, data: bytes, fmt: str | None, truncated: bool, from_file: bool = False,
+                  url: str | None = None, date: str | None = None) -> dict:
         """Load and audit ``data`` within the time budget."""
         self.stage = "load"
         limit = budget_for(self.time_budget, len(data))
@@ -76,6 +85,7 @@ class Auditor:
                     if from_file:
                         return error_report(path, str(exc))
                     return error_report(path, str(exc), hashlib.sha256(data).hexdigest(), fmt)
+                doc.url, doc.date = url, date
                 return self.audit_document(doc)
         except DeadlineExceeded:
             return error_report(
@@ -85,8 +95,8 @@ class Auditor:
                 fmt,
             )
 
-    def audit_bytes(self, path: str, data: bytes, fmt: str | None = None, truncated: bool = False) -> dict:
-        return self._budgeted(path, data, fmt, truncated)
+    def audit_bytes(self, path: str, data: bytes, fmt: str | None = None, truncated: bool = False, url: str | None = None, date: str | None = None) -> dict:
+        return self._budgeted(path, data, fmt, truncated, url=url, date=date)
 
     def audit_path(self, path: str) -> dict:
         try:
@@ -95,5 +105,5 @@ class Auditor:
             return error_report(path, str(exc))
         return self._budgeted(path, data, None, truncated, from_file=True)
 
-    def audit_text(self, text: str, fmt: str = "text", path: str = "<text>") -> dict:
-        return self.audit_bytes(path, text.encode("utf-8"), fmt=fmt)
+    def audit_text(self, text: str, fmt: str = "text", path: str = "<text>", url: str | None = None) -> dict:
+        return self.audit_bytes(path, text.encode("utf-8"), fmt=fmt, url=url)

@@ -12,11 +12,13 @@ SCHEMA_VERSION = "1"
 TOOL = {"name": "provenance-audit", "version": "0.1.0"}
 
 
-def build_report(doc, findings, scored, weights, skipped=(), rule_errors=(), extra: dict | None = None) -> dict:
+def build_report(doc, findings, scored, weights, skipped=(), rule_errors=(), extra: dict | None = None, held=frozenset()) -> dict:
     items = []
-    for finding, contribution in zip(findings, scored.contributions):
+    for i, (finding, contribution) in enumerate(zip(findings, scored.contributions)):
         item = finding.as_dict()
         item["contribution"] = contribution
+        if i in held:  # counts in the overall score, not in its category's
+            item["in_copied_block"] = True
         items.append(item)
     report = {
         "schema_version": SCHEMA_VERSION,
@@ -30,6 +32,7 @@ def build_report(doc, findings, scored, weights, skipped=(), rule_errors=(), ext
         "score": scored.score,
         "verdict": scored.verdict,
         "scores": scored.scores,
+        "verdicts": scored.verdicts,
         "evidence": {
             "log_odds": scored.log_odds,
             "bias": scored.bias,

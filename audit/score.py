@@ -48,6 +48,8 @@ class Weights:
     flagged: float
     meta: dict = field(default_factory=dict)
     path: str = ""
+    # per category: (review, flagged) thresholds for that category's sub-score
+    category_thresholds: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def weight(self, rule_id: str) -> float:
         return self.rules.get(rule_id, 0.0)
@@ -101,6 +103,13 @@ def load_weights(path: str | Path | None = None) -> Weights:
     flagged = _number(thresholds.get("flagged", 80.0), path, "thresholds.flagged", 0.0, 100.0)
     if review > flagged:
         raise WeightsError(f"{path}: thresholds.review: must not be above thresholds.flagged ({review:g} > {flagged:g})")
+    per_category = {}
+    for c in CATEGORIES:
+        table = thresholds.get(c, {})
+        if not isinstance(table, dict):
+            raise WeightsError(f"{path}: [thresholds.{c}] must be a table")
+        per_category[c] = (_number(table.get("review", review), path, f"thresholds.{c}.review", 0.0, 100.0),
+                           _number(table.get("flagged", flagged), path, f"thresholds.{c}.flagged", 0.0, 100.0))
     version = meta.get("version", "unversioned")
     if not isinstance(version, (str, int, float)) or isinstance(version, bool):
         raise WeightsError(f"{path}: meta.version: must be a string")
@@ -114,6 +123,7 @@ def load_weights(path: str | Path | None = None) -> Weights:
         flagged=flagged,
         meta=meta,
         path=str(path),
+        category_thresholds=per_category,
     )
 
 
@@ -140,10 +150,12 @@ def log_odds(x: dict[str, float], distinct: int, weights: Weights, model: Model)
     return model.bias + sum(weights.weight(r) * v for r, v in x.items()) + model.distinct * max(0, distinct - 1)
 
 
-def verdict(score: float, weights: Weights) -> str:
-    if score >= weights.flagged:
+def verdict(score: float, weights: Weights, category: str | None = None) -> str:
+    review, flagged = (weights.review, weights.flagged) if category is None else \
+        weights.category_thresholds.get(category, (weights.review, weights.flagged))
+    if score >= flagged:
         return "flagged"
-    if score >= weights.review:
+    if score >= review:
         return "review"
     return "clean"
 
@@ -157,16 +169,22 @@ class Scored:
     log_odds: float
     bias: float
     named_features: list[dict]
+    verdicts: dict[str, str] = field(default_factory=dict)
 
 
-def score(findings, weights: Weights) -> Scored:
+def score(findings, weights: Weights, held: frozenset[int] = frozenset()) -> Scored:
+    """``held``: indices of findings that count in the overall score but not in
+    their category's sub-score (machine-translation traces inside a copied
+    block of the source site's teasers are evidence of copying, not of
+    translation by this publisher)."""
     x, distinct = features(findings, weights)
     z = log_odds(x, distinct, weights, weights.overall)
     counts = Counter(f.rule for f in findings)
     contributions = [round(weights.weight(f.rule) * x[f.rule] / counts[f.rule], 4) for f in findings]
     sub = {}
+    counted = [f for i, f in enumerate(findings) if i not in held] if held else findings
     for category, model in weights.categories.items():
-        cx, cd = features(findings, weights, category)
+        cx, cd = features(counted, weights, category)
         sub[category] = round(100 * logistic(log_odds(cx, cd, weights, model)), 1)
     s = round(100 * logistic(z), 1)
     named = [{
@@ -175,4 +193,5 @@ def score(findings, weights: Weights) -> Scored:
         "contribution": round(weights.overall.distinct * max(0, distinct - 1), 4),
         "explanation": "different signals found together, beyond the first",
     }]
-    return Scored(s, verdict(s, weights), sub, contributions, round(z, 4), weights.overall.bias, named)
+    verdicts = {c: verdict(v, weights, c) for c, v in sub.items()}
+    return Scored(s, verdict(s, weights), sub, contributions, round(z, 4), weights.overall.bias, named, verdicts)

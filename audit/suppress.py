@@ -60,6 +60,25 @@ def parse(doc) -> tuple[list[Suppression], list[dict]]:
     return found, problems
 
 
+def masked(doc):
+    """``doc`` with the words of its suppression comments blanked out of the text the rules read.
+
+    A reason such as "quoting the kyiv spelling debate" is the maintainer's
+    note, not the article: it must neither raise findings nor be taken for
+    the headline. Offsets are kept (each character becomes a space, newlines
+    stay), so positions do not move. HTML comments are not body text anyway.
+    """
+    if doc.format != "markdown" or "provenance-audit:" not in doc.text:
+        return doc
+    import dataclasses
+
+    from .document import _text_title
+
+    text = _DIRECTIVE.sub(lambda m: "".join("\n" if c == "\n" else " " for c in m.group()), doc.text)
+    title, span = _text_title(text)
+    return dataclasses.replace(doc, text=text, title=title, title_span=span)
+
+
 def apply(findings, suppressions: list[Suppression]):
     """Split findings into (kept, suppressed); mark each suppression's use."""
     if not suppressions:

@@ -76,3 +76,9 @@ def valid(report_validator):
         return report
 
     return check
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory):
+    """One pre-commit cache for the session: the hook's environment is built once for the tests that run it."""
+    return tmp_path_factory.mktemp("pre-commit-home")

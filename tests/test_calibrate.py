@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from audit import Auditor, load_catalogue, load_weights
-from audit.calibrate import Settings, _fit, calibrate, choose_threshold, folds, render, weights_toml
+from audit.calibrate import CATEGORY_LABELS, Settings, _fit, calibrate, choose_threshold, folds, render, weights_toml
+from audit.catalogue import CATEGORIES
 from audit.cli import main
 from audit.score import score as score_findings
 
@@ -267,3 +268,17 @@ def test_strength_must_be_known(tmp_path):
     path.write_text(rule, encoding="utf-8")
     with pytest.raises(RuleError, match="strength"):
         load_catalogue(extra=[path])
+
+
+def test_calibrate_fits_and_writes_thresholds_per_category(result, tmp_path):
+    w = result.weights
+    for c in CATEGORIES:
+        review, flagged = w.category_thresholds[c]
+        assert 0 < review <= flagged <= 100
+        members = [s.label in CATEGORY_LABELS[c] for s in result.samples]
+        others = [x for x, m in zip(result.category_oof[c], members) if not m]
+        assert sum(x >= flagged for x in others) <= Settings().flagged_fpr * len(others)
+        assert f"cross_validation_{c}" in w.meta
+    path = tmp_path / "w.toml"
+    path.write_text(weights_toml(w), encoding="utf-8")
+    assert load_weights(path).category_thresholds == w.category_thresholds

@@ -43,7 +43,7 @@ def _git(*args, cwd):
 
 
 @pytest.mark.slow
-def test_precommit_hook_blocks_scraped_and_passes_honest(tmp_path):
+def test_precommit_hook_blocks_scraped_and_passes_honest(tmp_path, pre_commit_home):
     head = _git("rev-parse", "HEAD", cwd=ROOT)
     if head.returncode != 0 or shutil.which("git") is None:
         pytest.skip("the project is not a git checkout with a commit")
@@ -56,7 +56,7 @@ def test_precommit_hook_blocks_scraped_and_passes_honest(tmp_path):
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: provenance-audit\n"
     )
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "cache"), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+    env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
     env.pop("PRE_COMMIT_ALLOW_NO_CONFIG", None)
     assert subprocess.run([str(pre_commit), "install"], cwd=repo, env=env, capture_output=True).returncode == 0

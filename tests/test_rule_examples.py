@@ -28,8 +28,10 @@ def single_rule_auditors():
 
 @pytest.mark.parametrize("rule, example, must_flag", list(_cases()))
 def test_rule_example(rule, example, must_flag, single_rule_auditors, valid):
+    from audit.copies import audit_example
+
     text = example.text
-    report = valid(single_rule_auditors[rule.id].audit_text(text, fmt=FORMATS[example.format]))
+    report = valid(audit_example(single_rule_auditors[rule.id], example._replace(format=FORMATS[example.format])))
     hits = [f for f in report["findings"] if f["rule"] == rule.id]
     assert not report["rule_errors"], report["rule_errors"]
     if must_flag:

@@ -37,9 +37,9 @@ def test_unused_and_malformed_suppressions_are_reported(auditor, valid, capsys):
     report = valid(auditor.audit_text(text, fmt="markdown", path="b.md"))
     assert report["suppressions"]["unused"][0]["rules"] == ["doubled-title"]
     assert "reason" in report["suppressions"]["problems"][0]["problem"]
-    from audit.output import render_text
+    from audit.formats import Context, renderer
 
-    out = render_text([report])
+    out = renderer("text").render([report], Context())
     assert "b.md:1:1: unused suppression: doubled-title" in out
     assert "b.md:4:1: bad suppression" in out
 

@@ -27,6 +27,8 @@ from . import offsite_link, outlet_name
 from . import html_meta
 from . import honorific, name_variants, postposed_adjective
 from . import listed_pattern
+from . import copy_of, site_identity
+from . import consistency, name_affix, script_residue, translationese
 
 KINDS = {
     "honorific": honorific,
@@ -47,4 +49,10 @@ KINDS = {
     "contact": contact,
     "html-meta": html_meta,
     "listed-pattern": listed_pattern,
+    "site-identity": site_identity,
+    "copy-of": copy_of,
+    "script-residue": script_residue,
+    "name-affix": name_affix,
+    "translationese": translationese,
+    "consistency": consistency,
 }

@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from urllib.parse import quote
 
-from .report import TOOL
+from ..report import TOOL
+
+HELP = "SARIF 2.1.0 for code-scanning tools, one result per finding"
+READABILITY = False
+FULL_TEXT = False
 
 LEVELS = {"flagged": "error", "review": "warning", "clean": "note"}
 
 
 def _uri(path: str) -> str:
-    return "stdin" if path == "-" else PurePath(path).as_posix()
+    """A relative URI reference: every byte outside the unreserved set and '/' percent-encoded.
+
+    A space, '%', '#', '?' or a control character in a file name cannot break
+    the reference, and a ':' in the first segment is not read as a scheme.
+    """
+    return "stdin" if path == "-" else quote(PurePath(path).as_posix(), safe="/", errors="surrogateescape")
 
 
 def to_sarif(reports: list[dict], catalogue, weights_version: str) -> dict:
@@ -71,5 +81,5 @@ def to_sarif(reports: list[dict], catalogue, weights_version: str) -> dict:
     }
 
 
-def render_sarif(reports: list[dict], catalogue, weights_version: str) -> str:
-    return json.dumps(to_sarif(reports, catalogue, weights_version), ensure_ascii=False, indent=2) + "\n"
+def render(reports: list[dict], ctx) -> str:
+    return json.dumps(to_sarif(reports, ctx.catalogue, ctx.weights.version), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,13 @@
+"""JSON Lines: one report per line."""
+
+from __future__ import annotations
+
+import json
+
+HELP = "one report per line (JSON Lines)"
+READABILITY = True
+FULL_TEXT = False
+
+
+def render(reports: list[dict], ctx) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in reports)

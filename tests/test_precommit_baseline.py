@@ -1,0 +1,59 @@
+"""The real pre-commit framework with a baseline: an accepted file commits, a new scraped file is blocked."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from test_precommit import HONEST, ROOT, SCRAPED, _git
+
+
+@pytest.mark.slow
+def test_precommit_passes_a_baselined_file_and_blocks_a_new_one(tmp_path, pre_commit_home):
+    head = _git("rev-parse", "HEAD", cwd=ROOT)
+    if head.returncode != 0:
+        pytest.skip("the project is not a git checkout with a commit")
+    bin_dir = Path(sys.executable).parent
+    pre_commit = bin_dir / "pre-commit"
+    if not pre_commit.exists():
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    repo = tmp_path / "corpus-repo"
+    repo.mkdir()
+    assert _git("init", "-q", cwd=repo).returncode == 0
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: provenance-audit\n"
+        "    args: [--baseline, .provenance-audit-baseline.json]\n"
+    )
+    env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    env.pop("PRE_COMMIT_ALLOW_NO_CONFIG", None)
+    assert subprocess.run([str(pre_commit), "install"], cwd=repo, env=env, capture_output=True).returncode == 0
+
+    # the maintainer reviews the copied article, accepts it with a note, and commits both
+    (repo / "library.txt").write_text(HONEST)
+    (repo / "library-copy.txt").write_text(SCRAPED)
+    made = subprocess.run([str(bin_dir / "provenance-audit"), "baseline", "create", ".", "--note", "syndicated under licence"],
+                          cwd=repo, env=env, capture_output=True, text=True)
+    assert made.returncode == 0, made.stdout + made.stderr
+    _git("add", ".", cwd=repo)
+    ok = subprocess.run(["git", "commit", "-m", "articles, one syndicated"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+
+    # a later edit that adds nothing keeps it accepted
+    (repo / "library-copy.txt").write_text(SCRAPED.replace("said the librarian", "the librarian said"))
+    _git("add", "library-copy.txt", cwd=repo)
+    edited = subprocess.run(["git", "commit", "-m", "edit"], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    assert edited.returncode == 0, edited.stdout + edited.stderr
+
+    # a new scraped file is blocked, with its findings printed
+    (repo / "another-copy.txt").write_text(SCRAPED.replace("town library", "county library"))
+    _git("add", "another-copy.txt", cwd=repo)
+    blocked = subprocess.run(["git", "commit", "-m", "new scraped article"], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, output
+    assert "another-copy.txt:" in output and "[baseline: new]" in output and "kyiv-casing.lowercase" in output
+    assert "library-copy.txt" not in output
