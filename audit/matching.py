@@ -618,12 +618,33 @@ def adversarial_shapes(pattern: str, flags: int = 0):
     return shapes
 
 
+def _max_bound(items) -> int:
+    """The largest finite upper bound of a repeat in a parse tree (0 if none)."""
+    best = 0
+    for op, av in items:
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            if hi is not _c.MAXREPEAT:
+                best = max(best, hi)
+            best = max(best, _max_bound(sub))
+        elif op is _c.BRANCH:
+            best = max([best, *(_max_bound(b) for b in av[1])])
+        elif op is _c.SUBPATTERN:
+            best = max(best, _max_bound(av[3]))
+        elif op is _c.ATOMIC_GROUP:
+            best = max(best, _max_bound(av))
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            best = max(best, _max_bound(av[1]))
+    return best
+
+
 def _time_one(regex, text: str, budget: float) -> float:
-    start = time.perf_counter()
+    """CPU seconds to run ``regex`` over ``text`` (a busy machine does not inflate them)."""
+    start = time.process_time()
     with deadline(budget):
         for _ in regex.finditer(text):
             pass
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def probe(pattern: str, flags: int = 0, small: int = 500, large: int = 4000, budget: float = 0.25) -> str | None:
@@ -638,13 +659,20 @@ def probe(pattern: str, flags: int = 0, small: int = 500, large: int = 4000, bud
         # a runaway expression could not be interrupted here: do not try it
         return "it cannot be timed outside the main thread of a process"
     regex = re.compile(pattern, flags)
+    # a bounded repeat ({1,300}) costs at most its bound per position: linear,
+    # but only visible once the input is longer than the bound
+    bound = _max_bound(list(_parser.parse(pattern, flags)))
+    if bound and small < 2 * bound:
+        scale = min(2 * bound, 2000) / small
+        small, large = int(small * scale), int(large * scale)
     ratio = large / small
     for name, make in adversarial_shapes(pattern, flags):
         short, long_ = make(small), make(large)
-        for attempt in range(3):  # a slow reading on a busy machine is timed again
+        for attempt in range(3):  # a slow reading on a busy machine is timed again, best of more runs
             try:
-                t_small = _time_one(regex, short, budget)
-                t_large = _time_one(regex, long_, budget)
+                runs = 1 + 2 * attempt
+                t_small = min(_time_one(regex, short, budget) for _ in range(runs))
+                t_large = min(_time_one(regex, long_, budget) for _ in range(runs))
             except DeadlineExceeded:
                 return f"more than {budget:g} s on {name}"
             problem = None

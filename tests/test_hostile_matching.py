@@ -121,6 +121,7 @@ def test_nested_quantifier_on_re2_is_linear():
 
 
 def test_timestamp_line_with_many_digits_returns_at_once(auditor):
+    auditor.audit_text("Warm up: the libraries a first audit imports are not what is timed.\n")
     line = "Posted 12:34 " + "1" * 26 + "x\n"
     start = time.perf_counter()
     report = auditor.audit_text(line * 20)
@@ -134,6 +135,7 @@ def test_timestamp_stamp_still_flagged(auditor):
 
 
 def test_long_word_and_long_runs_are_fast(auditor):
+    auditor.audit_text("Warm up: the libraries a first audit imports are not what is timed.\n")
     start = time.perf_counter()
     for text in ("A" * 60_000 + ". next", "x" * 60_000, "Read more" + "\t" * 60_000 + "x"):
         assert auditor.audit_text(text)["error"] is None
