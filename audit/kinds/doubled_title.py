@@ -226,12 +226,13 @@ def _blocks(lines: list[_Line], prep):
     """(original, copy) for a block of two or three lines printed again right after itself
     (a feed item's headline and teaser imported twice)."""
     n = len(lines)
+    skipped = [ln.heading or _is_caption(ln, prep) for ln in lines]  # once per line, not per block
     for i in range(n):
         for k in (2, 3):
             if i + 2 * k > n:
                 break
             block, again = lines[i:i + k], lines[i + k:i + 2 * k]
-            if any(ln.heading or _is_caption(ln, prep) for ln in block + again):
+            if any(skipped[i:i + 2 * k]):
                 continue
             if not any(ln.words >= prep["lede_words"] and any(c.islower() for c in ln.text) for ln in block):
                 continue
