@@ -135,7 +135,7 @@ class Result:
 # ---------------------------------------------------------------- the corpus
 
 
-def collect(sources, auditor) -> tuple[list[Sample], list[str]]:
+def collect(sources, auditor, use_urls: bool = True) -> tuple[list[Sample], list[str]]:
     """Run the catalogue once over every labelled document; keep its findings.
 
     A source is a :class:`~audit.evaluate.Corpus` or a folder with manifests."""
@@ -145,7 +145,7 @@ def collect(sources, auditor) -> tuple[list[Sample], list[str]]:
         for entry in corpus.entries:
             if entry["label"] not in LABELS:
                 raise ManifestError(f"{corpus.name}: {entry['file']}: unknown label '{entry['label']}'")
-            report = auditor.audit_path(entry["path"])
+            report = auditor.audit_path(entry["path"], url=entry.get("url") if use_urls else None)
             if report["error"]:
                 errors.append(f"{corpus.name}/{entry['file']}: {report['error']}")
                 continue
@@ -213,13 +213,30 @@ def _design(samples, rule_ids, caps) -> np.ndarray:
     return X
 
 
+def honest_share(samples) -> np.ndarray:
+    """Loss weight of each document: 1, except in an honest corpus (no
+    positives: a sample of wire copy), whose documents together weigh as much
+    as the labelled corpora's originals. Such a corpus is a false-alarm probe:
+    its rule hits push the weights down, but its size must not set the base
+    rate (3,000 wire stories beside 250 labelled pages would make every score
+    a small probability)."""
+    by_corpus: dict[str, list[bool]] = {}
+    for s in samples:
+        by_corpus.setdefault(s.corpus, []).append(s.positive)
+    honest = {name for name, pos in by_corpus.items() if not any(pos)}
+    n_honest = sum(len(by_corpus[name]) for name in honest)
+    n_originals = sum(1 for s in samples if not s.positive and s.corpus not in honest)
+    share = min(1.0, n_originals / n_honest) if n_honest and n_originals else 1.0
+    return np.array([share if s.corpus in honest else 1.0 for s in samples])
+
+
 def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> Weights:
     """Fit the overall model, then each category's bias and distinct weight."""
     rule_ids = sorted(r.id for r in rules)
     category_of = {r.id: r.category for r in rules}
     X = _design(samples, rule_ids, caps)
     y = np.array([1.0 if s.positive else 0.0 for s in samples])
-    c = np.where(y > 0, 1.0, settings.fp_cost)
+    c = np.where(y > 0, 1.0, settings.fp_cost) * honest_share(samples)
     k = len(rule_ids)
     strength = {r.id: getattr(r, "strength", "normal") for r in rules}
     prior = {"strong": settings.strong_prior, "weak": settings.weak_prior, "normal": settings.prior}
@@ -252,7 +269,7 @@ def fit_weights(samples, rules, caps, settings: Settings, counter: set[str]) -> 
         members = [j for j, r in enumerate(rule_ids) if category_of[r] == category]
         offset = Xc[:, members] @ np.array([w[rule_ids[j]] for j in members]) if members else np.zeros(len(y))
         yc = np.array([1.0 if s.label in CATEGORY_LABELS[category] else 0.0 for s in samples])
-        cc = np.where(y > 0, 1.0, settings.fp_cost)
+        cc = np.where(y > 0, 1.0, settings.fp_cost) * honest_share(samples)
         Ac = np.column_stack([np.ones(len(y)), _distinct(counted, positive, category)])
         if yc.min() == yc.max():  # no positives (or only positives) of this category
             categories[category] = Model(overall.bias, overall.distinct)
@@ -395,8 +412,9 @@ def thresholds(samples, oof, settings: Settings, positive=None, review_floor=Non
     return flagged, min(review, flagged)
 
 
-def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
-    samples, errors = collect(directories, auditor)
+def calibrate(directories, auditor, settings: Settings = Settings(), use_urls: bool = True) -> Result:
+    """Fit the weights; a manifest's ``url`` is the page's address unless ``use_urls`` is false."""
+    samples, errors = collect(directories, auditor, use_urls)
     rules = auditor.catalogue.rules
     counter = {r.id for r in rules if auditor.catalogue.signals.get(r.signal, {}).get("polarity") == "honest"}
     ids = {r.id for r in rules}
@@ -408,14 +426,18 @@ def calibrate(directories, auditor, settings: Settings = Settings()) -> Result:
     weights.flagged, weights.review = thresholds(samples, oof, settings)
     # Each category's verdict has its own thresholds, chosen the same way on
     # its out-of-fold sub-scores: its positives are the documents labelled
-    # with that category, and every other document (originals, and positives
-    # of the other category only) must stay below it.
+    # with that category, and the originals must stay below it. Positives of
+    # the other category only are left out of the choice: a copied page often
+    # carries its source's typography, and calling that translation is a
+    # lesser error than accusing an original.
     for c in CATEGORIES:
         member = [s.label in CATEGORY_LABELS[c] for s in samples]
         if all(member) or not any(member):
             weights.category_thresholds[c] = (weights.review, weights.flagged)
             continue
-        flagged, review = thresholds(samples, category_oof[c], settings, member, settings.category_review_floor)
+        keep = [i for i, s in enumerate(samples) if member[i] or not s.positive]
+        flagged, review = thresholds([samples[i] for i in keep], [category_oof[c][i] for i in keep], settings,
+                                     [member[i] for i in keep], settings.category_review_floor)
         weights.category_thresholds[c] = (review, flagged)
     corpora = Counter(s.corpus for s in samples)
     weights.meta = {

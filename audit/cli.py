@@ -137,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--texts", metavar="DIR", help="folder of <id>.txt files for a manifest file")
     ev.add_argument("--honest", action="store_true", help="SOURCE is a folder of honest documents with no manifest")
     ev.add_argument("--sample", type=int, metavar="N", help="with --honest: a fixed sample of N documents")
+    ev.add_argument("--no-urls", action="store_true", help="audit a manifest's documents as loose text, without the page address its 'url' gives")
     ev.add_argument("--format", choices=["text", "json"], default="text")
     ev.add_argument("--only-format", choices=["txt", "md", "html"], help="evaluate only documents of this manifest format")
     add_engine_options(ev)
@@ -177,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
     cal.add_argument("--texts", metavar="DIR", help="folder of <id>.txt files for the manifest files among the sources")
     cal.add_argument("--honest", metavar="DIR", action="append", default=[], help="a folder of honest documents (every file an original); repeatable")
     cal.add_argument("--honest-sample", type=int, metavar="N", help="a fixed sample of N documents from each --honest folder")
+    cal.add_argument("--no-urls", action="store_true", help="audit manifest documents without the page address their 'url' gives")
     cal.add_argument("--out", metavar="FILE", help="write the fitted weights file here (default: print only)")
     cal.add_argument("--measurements", metavar="FILE", help="write each rule's hits per corpus (originals, positives) here as JSON: the table of the rules reference")
     cal.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
@@ -390,7 +392,7 @@ def _eval(args) -> int:
     entries = corpus.entries
     if args.only_format:
         entries = [e for e in entries if e.get("format") == args.only_format]
-    reports = [auditor.audit_path(e["path"]) for e in entries]
+    reports = [auditor.audit_path(e["path"], url=None if args.no_urls else e.get("url")) for e in entries]
     m = metrics(entries, reports)
     m["skipped"] = {k: v for k, v in corpus.skipped.items() if v}
     m["weights_version"] = auditor.weights.version
@@ -488,7 +490,7 @@ def _calibrate(args) -> int:
     sources += [load_honest(d, args.honest_sample) for d in args.honest]
     if not sources:
         raise ManifestError("calibrate needs at least one labelled corpus")
-    result = calibrate(sources, _auditor(args), settings)
+    result = calibrate(sources, _auditor(args), settings, use_urls=not args.no_urls)
     sys.stdout.write(render(result))
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:

@@ -98,12 +98,12 @@ class Auditor:
     def audit_bytes(self, path: str, data: bytes, fmt: str | None = None, truncated: bool = False, url: str | None = None, date: str | None = None) -> dict:
         return self._budgeted(path, data, fmt, truncated, url=url, date=date)
 
-    def audit_path(self, path: str) -> dict:
+    def audit_path(self, path: str, url: str | None = None) -> dict:
         try:
             data, truncated = document.read(path, self.max_bytes)
         except document.LoadError as exc:
             return error_report(path, str(exc))
-        return self._budgeted(path, data, None, truncated, from_file=True)
+        return self._budgeted(path, data, None, truncated, from_file=True, url=url or None)
 
     def audit_text(self, text: str, fmt: str = "text", path: str = "<text>", url: str | None = None) -> dict:
         return self.audit_bytes(path, text.encode("utf-8"), fmt=fmt, url=url)

@@ -13,32 +13,6 @@ os.environ["PROVENANCE_AUDIT_CACHE"] = tempfile.mkdtemp(prefix="provenance-audit
 from audit import Auditor, load_catalogue, load_weights
 
 
-# Rules added since the shipped weights were fitted: they have no weight until
-# the next `provenance-audit calibrate` run, and the CLI warns about them. The
-# test fails if any other rule lacks a weight, and if one of these has been
-# fitted or removed (then drop it from this set). Both weight tests use it.
-AWAITING_FIT = {
-    "blog-leftover",
-    "blog-leftover.theme-widget",
-    "foreign-credit.dateline",
-    "glued-text.credit",
-    "glued-text.drop-cap",
-    "html-residue",
-    "mt-disclosure",
-    "nav-remnant.archive",
-    "read-also-block.teaser-stub",
-    "republish-footer.source-line",
-    "source-chrome-residue",
-    "spinner-residue.llm-reply",
-    "spinner-residue.tortured-phrase",
-}
-
-
-@pytest.fixture(scope="session")
-def awaiting_fit():
-    return frozenset(AWAITING_FIT)
-
-
 @pytest.fixture(scope="session")
 def catalogue():
     return load_catalogue()

@@ -32,10 +32,9 @@ def test_every_signal_of_a_rule_is_declared(catalogue):
         assert catalogue.signals[rule.signal]["category"] == rule.category, rule.id
 
 
-def test_weights_cover_every_rule_and_nothing_else(catalogue, weights, awaiting_fit):
+def test_weights_cover_every_rule_and_nothing_else(catalogue, weights):
     ids = {r.id for r in catalogue.rules}
-    assert sorted(ids - set(weights.rules) - awaiting_fit) == [], "rules without a weight"
-    assert sorted(awaiting_fit - (ids - set(weights.rules))) == [], "fitted or removed: drop from AWAITING_FIT"
+    assert sorted(ids - set(weights.rules)) == [], "rules without a weight"
     assert sorted(set(weights.rules) - ids) == [], "weights for rules that do not exist"
 
 
@@ -90,10 +89,30 @@ def test_user_rule_file_is_schema_validated(tmp_path):
 
 
 def test_rules_reference_is_up_to_date(catalogue):
-    from audit.docs import reference
+    from audit.docs import load_measurements, reference
 
     current = (RULES / "README.md").read_text(encoding="utf-8")
-    assert current == reference(catalogue), "rules/README.md is out of date: run 'provenance-audit docs'"
+    assert current == reference(catalogue, load_measurements(RULES)), "rules/README.md is out of date: run 'provenance-audit docs'"
+
+
+def test_measured_hit_rates_cover_the_shipped_catalogue(catalogue, weights):
+    """The stored measurement behind the reference's hit-rate table is of this
+    catalogue and these weights: a rule added, renamed or refitted since must
+    be measured again (calibrate --measurements)."""
+    from audit.docs import hit_rate_table, load_measurements
+
+    measured = load_measurements(RULES)
+    assert measured is not None, "rules/measurements.json is missing"
+    ids = {r.id for r in catalogue.rules}
+    assert set(measured["rules"]) == ids, f"measured but not shipped: {sorted(set(measured['rules']) - ids)}; shipped but not measured: {sorted(ids - set(measured['rules']))}"
+    assert measured["weights_version"] == weights.version
+    for rule, per in measured["rules"].items():
+        assert set(per) == set(measured["corpora"]), rule
+        for corpus, hits in per.items():
+            size = measured["corpora"][corpus]
+            assert 0 <= hits["originals"] <= size["originals"] and 0 <= hits["positives"] <= size["positives"], (rule, corpus)
+    table = hit_rate_table(catalogue, measured)
+    assert len([line for line in table if line.startswith("| `")]) == len(ids)
 
 
 def test_parsed_rules_cache_gives_the_same_catalogue(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 from audit.cli import main
 from audit.formats._escape import printable
 
-SCRAPED = "Spread the love\n\nHarbour wall news\n\nAid sent to kyiv grew, the mayor said.\n"
+SCRAPED = "Spread the love\n\nHarbour wall news\n\nAid sent to kyiv grew, « we must not wait,” the mayor said.\n"
 
 
 def test_printable_escapes_controls_and_bidi():

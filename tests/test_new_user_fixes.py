@@ -13,7 +13,8 @@ import pytest
 from audit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRAPED = "Spread the love\n\nHarbour wall news\n\nAid sent to kyiv grew, and « we must not wait,” said the mayor.\n"
+SCRAPED = ("Spread the love\n\nHarbour wall news\n\nAid sent to kyiv grew, and « we must not wait,” said the mayor.\n\n"
+           "Posted at 8:12 a.m. Updated at 6:40 p.m.\n")
 HONEST = "Harbour wall news\n\nThe council approved a new sea wall on Tuesday, the mayor said.\n"
 
 

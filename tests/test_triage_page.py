@@ -20,7 +20,8 @@ pytestmark = pytest.mark.skipif(_browser.missing() is not None, reason=_browser.
 
 SCRAPED = ("Spread the love\n\nHarbour wall news\n\nAid sent to kyiv grew, and « we must not wait,” said the mayor.\n\n"
            "Harbour wall news\n\nPosted at 8:12 a.m. Updated at 6:40 p.m.\n")
-REVIEW = "Ferry timetable\n\nThe aid sent to kyiv grew again this week, the harbour master said.\n"
+# translation traces only, enough of them together for review (one alone stays clean)
+REVIEW = "Ferry timetable\n\nThe aid sent to kyiv grew again this week, and aid for kyiv will follow. « We will wait,” said the harbour master.\n"
 HONEST = "Quay repairs\n\nThe council approved new quay repairs on Tuesday, the mayor said.\n"
 
 SENTINEL = "window.__pwned = 1; document.documentElement.setAttribute('data-pwned', '1')"

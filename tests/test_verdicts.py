@@ -27,7 +27,9 @@ def test_every_report_has_both_verdicts(auditor, valid):
 
 
 def test_verdicts_follow_their_own_category(auditor, valid, weights):
-    mt = valid(auditor.audit_text(BODY + "The president Macron said, in the capital kyiv, that «the talks will go on».\n"))
+    # three independent translation traces: one alone is not enough for a verdict
+    mt = valid(auditor.audit_text(BODY + "M. Lambert said, in the capital kyiv, that «the talks will go on». "
+                                  "Some 3,5 million euros were set aside.\n"))
     assert mt["verdicts"]["machine_translation"] != "clean"
     assert mt["verdicts"]["scraping"] == "clean"
     review, flagged = weights.category_thresholds["machine_translation"]
@@ -40,7 +42,8 @@ def test_verdicts_follow_their_own_category(auditor, valid, weights):
 def test_read_also_block_does_not_raise_the_translation_verdict(auditor, valid):
     bare = valid(auditor.audit_text(BODY + TEASER + ".\n"))
     assert any(f["rule"] == "untranslated-fragment" for f in bare["findings"])
-    copied = valid(auditor.audit_text(BODY + "READ ALSO:\n\n" + TEASER + "\n\nThe ferries run twice a day.\n"))
+    # the teaser block and a share widget: copying, and nothing translated in the article itself
+    copied = valid(auditor.audit_text(BODY + "READ ALSO:\n\n" + TEASER + "\n\nThe ferries run twice a day.\n\nSpread the love\n"))
     held = [f for f in copied["findings"] if f.get("in_copied_block")]
     assert held and all(f["category"] == "machine_translation" for f in held)
     assert copied["scores"]["machine_translation"] < bare["scores"]["machine_translation"]
@@ -51,7 +54,7 @@ def test_read_also_block_does_not_raise_the_translation_verdict(auditor, valid):
     # the same sentence after the block, in the article itself, still counts
     after = valid(auditor.audit_text(BODY + "READ ALSO:\n\nOur new weekend guide\n\nThe ferries run twice a day.\n\n" + TEASER + ".\n"))
     assert not any(f.get("in_copied_block") for f in after["findings"])
-    assert after["verdicts"]["machine_translation"] != "clean"
+    assert after["scores"]["machine_translation"] > copied["scores"]["machine_translation"]
 
 
 def test_category_thresholds_fall_back_to_the_overall_ones(tmp_path):
