@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .kinds import KINDS
+from .matching import LiteralSet
 
 CATEGORIES = ("scraping", "machine_translation")
 REQUIRED = ("id", "signal", "category", "kind", "summary", "why", "lookalikes", "message", "examples")
@@ -114,6 +115,8 @@ class Catalogue:
     signals: dict[str, dict] = field(default_factory=dict)
     _compiled: dict = field(default_factory=dict, repr=False)
     _lists: dict = field(default_factory=dict, repr=False)
+    # the required literals of every pattern rule, matched in one pass per text
+    literal_set: LiteralSet = field(default_factory=LiteralSet, repr=False)
 
     @cached_property
     def by_id(self) -> dict[str, Rule]:
@@ -151,6 +154,7 @@ class Catalogue:
         narrowed = Catalogue(rules=rules, directory=self.directory, signals=self.signals)
         narrowed._compiled = self._compiled
         narrowed._lists = self._lists
+        narrowed.literal_set = self.literal_set
         return narrowed
 
 
@@ -159,6 +163,20 @@ def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
     missing = [k for k in REQUIRED if k not in data]
     if missing:
         raise RuleError(f"{path}: missing {', '.join(missing)}")
+    for key in ("id", "signal", "category", "kind", "summary", "why", "lookalikes", "message", "scope"):
+        if key in data and not isinstance(data[key], str):
+            raise RuleError(f"{path}: {key}: must be a string")
+    if not isinstance(data.get("params", {}), dict):
+        raise RuleError(f"{path}: params: must be a table")
+    languages = data.get("languages", ["en"])
+    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) for x in languages):
+        raise RuleError(f"{path}: languages: must be a list of language codes")
+    from .checks import message_fields
+
+    try:
+        message_fields(data["message"])
+    except ValueError as exc:
+        raise RuleError(f"{path}: message: {exc}") from None
     unknown = sorted(set(data) - ALLOWED)
     if unknown:
         raise RuleError(f"{path}: unknown key(s) {', '.join(unknown)}")
@@ -234,6 +252,7 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
     paths = sorted(p for p in directory.glob("*/*.toml") if p.parent.name != "lists")
     parsed = read_toml_files(paths)
     rules: list[Rule] = [_check_rule(data, path, signals) for data, path in zip(parsed, paths)]
+    shipped = len(rules)
     for item in extra or []:
         item = Path(item)
         paths = sorted(item.rglob("*.toml")) if item.is_dir() else [item]
@@ -245,28 +264,62 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
             raise RuleError(f"{r.path}: rule id '{r.id}' is already defined in {seen[r.id]}")
         seen[r.id] = r.path
     catalogue = Catalogue(rules=rules, directory=directory, signals=signals)
-    for r in rules:  # compile now so a bad pattern fails at load, naming its file
+    for i, r in enumerate(rules):  # prepare now so a bad pattern fails at load, naming its file
         try:
-            catalogue.compiled(r)
+            prepared = catalogue.compiled(r)
         except re.error as exc:
-            raise RuleError(f"{r.path}: bad regular expression: {exc}") from None
-        except (KeyError, TypeError, ValueError) as exc:
-            if isinstance(exc, RuleError):
-                raise
+            raise RuleError(f"{r.path}: params.pattern: bad regular expression: {exc}") from None
+        except RuleError:
+            raise
+        except RecursionError:
+            raise RuleError(f"{r.path}: params: nested too deeply") from None
+        except Exception as exc:  # a user rule file must never give a traceback
             raise RuleError(f"{r.path}: bad params: {exc}") from None
+        if i >= shipped:
+            check_user_rule(r, prepared)
     return catalogue
+
+
+def check_user_rule(rule: Rule, prepared) -> None:
+    """A user pattern must run in linear time: on RE2, or proven on adversarial strings.
+
+    RE2 takes a pattern without look-around, back-references or ``\\b``;
+    any other pattern is timed on long runs of the characters and literals it
+    uses (:func:`audit.matching.probe`) and refused when it grows faster
+    than the input or exceeds a budget.
+    """
+    from .matching import probe
+
+    inner = getattr(prepared, "inner", None)  # a kind that wraps a pattern (listed-pattern)
+    if inner is not None and isinstance(inner, tuple) and len(inner) == 2:
+        prepared = inner[1]
+    matcher = getattr(prepared, "regex", None)
+    if matcher is None or getattr(matcher, "engine", "re2") == "re2":
+        return
+    problem = probe(matcher.pattern, matcher.flags)
+    if problem:
+        raise RuleError(
+            f"{rule.path}: params.pattern: refused: RE2 cannot take it ({matcher.why_not_re2}) "
+            f"and it takes super-linear time on adversarial input ({problem})"
+        )
 
 
 def read_toml(path: Path, error: type[Exception] | None = None) -> dict:
     """One TOML file; a failure raises ``error`` (RuleError by default) naming the file."""
     error = error or RuleError
     try:
+        if os.path.exists(path) and not os.path.isfile(path):  # a FIFO would block for good
+            raise error(f"{path}: cannot be read (not a regular file)")
         with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise error(f"{path}: not valid TOML: not UTF-8 text") from None
+    except RecursionError:
+        raise error(f"{path}: not valid TOML: nested too deeply") from None
     except OSError as exc:
-        raise error(f"{path}: cannot be read ({exc.strerror})") from None
+        raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _load_rule_file(path: Path, signals: dict, schema: bool) -> Rule:

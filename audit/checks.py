@@ -10,19 +10,47 @@ from .kinds import KINDS
 from .kinds._text import excerpt as make_excerpt
 
 
-class _Fields(dict):
-    def __missing__(self, key):
-        return ""
-
-
 _FORMATTER = Formatter()
 
 
+def message_fields(template: str) -> list[str]:
+    """The fields a message template names; ValueError for anything but ``{name}``.
+
+    Templates substitute named fields only: no attribute or index access
+    (``{match.__class__}``), no format spec or conversion (``{match:>99999}``).
+    """
+    names = []
+    for _literal, name, spec, conversion in _FORMATTER.parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ValueError(f"field {shown}: a message substitutes named fields only, as {{name}}")
+        names.append(name)
+    return names
+
+
 def render_message(template: str, fields: dict) -> str:
+    """Fill ``{name}`` fields from ``fields`` (a missing one is empty).
+
+    Anything else in braces is kept as written: a template can neither read
+    attributes nor ask for a huge width. A malformed template is returned as is.
+    """
     try:
-        return _FORMATTER.vformat(template, (), _Fields(fields)).strip()
-    except (ValueError, IndexError):
+        parsed = list(_FORMATTER.parse(template))
+    except ValueError:
         return template
+    out = []
+    for literal, name, spec, conversion in parsed:
+        out.append(literal)
+        if name is None:
+            continue
+        if name.isidentifier() and not spec and not conversion:
+            value = fields.get(name, "")
+            out.append(value if isinstance(value, str) else str(value))
+        else:
+            out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    return "".join(out).strip()
 
 
 def place(rule, hit: Hit, doc) -> Finding:

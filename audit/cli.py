@@ -15,10 +15,41 @@ from .formats._escape import printable
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
+def _finite(low: float, high: float):
+    """An argparse type: a finite number in [low, high] (``nan`` is refused)."""
+    def parse(text: str) -> float:
+        import argparse
+
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+        if not (low <= value <= high):  # false for nan
+            shown = "a finite number" if high >= 1e300 else f"a finite number from {low:g} to {high:g}"
+            raise argparse.ArgumentTypeError(f"'{text}' must be {shown}")
+        return value
+    return parse
+
+
+def _whole(low: int):
+    """An argparse type: a whole number of at least ``low``."""
+    def parse(text: str) -> int:
+        import argparse
+
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"'{text}' must be at least {low}")
+        return value
+    return parse
+
+
 def _score(value: str) -> float:
+    """A score threshold: a finite number from 0 to 100."""
     import argparse
 
-    """A score threshold: a finite number from 0 to 100."""
     try:
         number = float(value)
     except ValueError:
@@ -67,7 +98,8 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--rules", metavar="PATH", action="append", default=[], help="extra rule file or folder (validated on load); repeatable")
         sp.add_argument("--select", metavar="IDS", help="only these rule ids or prefixes, comma-separated")
         sp.add_argument("--ignore", metavar="IDS", help="skip these rule ids or prefixes, comma-separated")
-        sp.add_argument("--max-bytes", type=int, default=None, metavar="N", help="audit at most N bytes of a file (default 4 MiB)")
+        sp.add_argument("--max-bytes", type=_whole(0), default=None, metavar="N", help="audit at most N bytes of a file (default 4 MiB)")
+        sp.add_argument("--time-budget", type=_finite(0, 86400), default=None, metavar="SECONDS", help="seconds a file may take (per half megabyte) before it gets an error report naming the stage (default 10; 0: no limit)")
         sp.add_argument("--site", metavar="DOMAIN", action="append", default=[], help="a domain the audited pages are published on (their own site, for the canonical checks); repeatable")
         sp.add_argument("--config", metavar="FILE", help="configuration file (default: .provenance-audit.toml or [tool.provenance-audit] in pyproject.toml, here or above)")
 
@@ -80,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--exclude", action="append", metavar="GLOB", help="skip files and directories matching GLOB; repeatable")
     scan.add_argument("--fail-above", type=_score, metavar="SCORE", help="exit 1 when a file scores at or above SCORE (default: the 'flagged' threshold)")
     scan.add_argument("--stdin-format", choices=["text", "markdown", "html"], help="format of standard input (default: sniffed)")
-    scan.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="audit in N processes (0: one per core; default 1); reports are the same")
+    scan.add_argument("-j", "--jobs", type=_whole(0), default=1, metavar="N", help="audit in N processes (0: one per core; default 1); reports are the same")
     scan.add_argument("--no-cache", action="store_true", help="audit every file afresh: neither read nor write the report cache")
     scan.add_argument("-q", "--quiet", action="store_true", help="print only files at or above the threshold, and nothing when all is well")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)")
@@ -222,6 +254,8 @@ def _auditor(args, renderer=None):
         shown = ", ".join(unweighted[:5]) + (f" and {len(unweighted) - 5} more" if len(unweighted) > 5 else "")
         print(f"provenance-audit: warning: {weights.path} gives no weight to {shown}; their findings add nothing to the score", file=sys.stderr)
     kwargs = {"max_bytes": args.max_bytes} if getattr(args, "max_bytes", None) else {}
+    if getattr(args, "time_budget", None) is not None:
+        kwargs["time_budget"] = args.time_budget
     if getattr(args, "site", None):
         kwargs["sites"] = args.site
     # readability shows only in written reports and the formats that print it
@@ -339,12 +373,16 @@ def _scan(args) -> int:
 
         try:
             previous = outdir.previous_reports(args.output)
-            write_reports(args.output, reports, auditor.weights.version, clusters=clusters)
+            failures = write_reports(args.output, reports, auditor.weights.version, clusters=clusters)
             outdir.clear_stale(args.output, previous, reports)
             if args.format == "html":
                 outdir.write_page(args.output, fmt.render(reports, ctx) if shown != reports else page)
         except OSError as exc:
             print(f"provenance-audit: cannot write reports to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+        for path, reason in failures.items():
+            print(f"provenance-audit: {path!r}: report not written: {reason}", file=sys.stderr)
+        if failures:
             return EXIT_ERROR
     if any(r["error"] for r in reports) or unreadable or (inputs.problems and not inputs.files):
         return EXIT_ERROR

@@ -12,6 +12,7 @@ Command-line options win over the file. Paths in the file are relative to it.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from pathlib import Path
 
@@ -26,6 +27,19 @@ KEYS = {
     "max-bytes": int,
     "site": list,
     "baseline": str,
+    "time-budget": (int, float),
+}
+#: what each key holds, for the error message
+EXPECTED = {
+    list: "a list of strings",
+    str: "a string",
+    (int, float): "a number",
+    int: "a whole number",
+}
+RANGES = {  # inclusive bounds of numeric settings
+    "fail-above": (-1e300, 1e300),
+    "max-bytes": (0, 1 << 40),
+    "time-budget": (0.0, 86400.0),
 }
 PATH_KEYS = {"rules", "weights", "baseline"}
 
@@ -44,9 +58,10 @@ def find_config(start: Path | None = None) -> Path | None:
         if project.is_file():
             try:
                 with open(project, "rb") as fh:
-                    if "provenance-audit" in tomllib.load(fh).get("tool", {}):
+                    tool = tomllib.load(fh).get("tool", {})
+                    if isinstance(tool, dict) and "provenance-audit" in tool:
                         return project
-            except (OSError, tomllib.TOMLDecodeError):
+            except (OSError, ValueError):
                 pass
     return None
 
@@ -57,17 +72,36 @@ def load_config(path: Path) -> dict:
     data = read_toml(path, ConfigError)
     if path.name == "pyproject.toml" or set(data) == {"tool"}:
         # pyproject.toml, or a .provenance-audit.toml written with the same table
-        data = data.get("tool", {}).get("provenance-audit", {})
+        tool = data.get("tool", {})
+        data = tool.get("provenance-audit", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: 'tool.provenance-audit' must be a table")
     config = {}
     for key, value in data.items():
         if key not in KEYS:
             raise ConfigError(f"{path}: unknown setting '{key}' (known: {', '.join(sorted(KEYS))})")
-        if not isinstance(value, KEYS[key]) or isinstance(value, bool):
-            raise ConfigError(f"{path}: '{key}' has the wrong type")
+        expected = KEYS[key]
+        if not isinstance(value, expected) or isinstance(value, bool) or (
+            expected is list and not all(isinstance(v, str) for v in value)
+        ):
+            raise ConfigError(f"{path}: '{key}' must be {EXPECTED[expected]}, not {_shown(value)}")
+        if key in RANGES:
+            low, high = RANGES[key]
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ConfigError(f"{path}: '{key}' must be a finite number, not {value}")
+            if not low <= value <= high:
+                raise ConfigError(f"{path}: '{key}' must be from {low:g} to {high:g}, not {value:g}")
         if key in PATH_KEYS:
             value = [str(path.parent / v) for v in value] if isinstance(value, list) else str(path.parent / value)
         config[key.replace("-", "_")] = value
     return config
+
+
+def _shown(value) -> str:
+    if isinstance(value, list):
+        bad = next((v for v in value if not isinstance(v, str)), None)
+        return f"a list holding {type(bad).__name__} {bad!r}"[:80]
+    return f"{type(value).__name__} {value!r}"[:80]
 
 
 def apply_config(args, config: dict) -> None:

@@ -8,8 +8,10 @@ character offset in that text to a line and column of the source file.
 from __future__ import annotations
 
 import hashlib
+import html as _html
 import os
 import re
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -138,28 +140,57 @@ class Document:
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes to text: UTF-8 (with or without BOM), UTF-16 by BOM, else detected.
 
-    Returns (text, encoding name). Raises LoadError for binary data.
+    Returns (text, encoding name). Raises LoadError for binary data and for
+    bytes no encoding fits; never any other error: a byte sequence that is
+    invalid in the chosen encoding (a lone surrogate, an odd trailing byte in
+    UTF-16) becomes U+FFFD.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in data[:8192]:
         raise LoadError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # only for non-UTF-8 input
+    try:
+        from charset_normalizer import from_bytes  # only for non-UTF-8 input
 
-    best = from_bytes(data[:262144]).best()
+        best = from_bytes(data[:262144]).best()
+    except Exception:  # a detector failure is no reason to lose the file
+        best = None
     if best is None or best.encoding is None:
         raise LoadError("not text: no character encoding fits these bytes")
     encoding = best.encoding
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
+        pass
+    try:
         return data.decode(encoding, errors="replace"), encoding
+    except LookupError:
+        return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+_NUMERIC_REF = re.compile(r"&#(?:([xX])0*([0-9a-fA-F]+)|0*([0-9]+))")
+
+
+def _short_reference(m: re.Match) -> str:
+    if m.group(1):
+        digits = m.group(2)
+        return "&#xFFFD" if len(digits) > 6 else "&#x" + digits
+    digits = m.group(3)
+    return "&#65533" if len(digits) > 7 else "&#" + digits
+
+
+def unescape(text: str) -> str:
+    """``html.unescape`` that never raises: a numeric reference beyond Unicode,
+    however many digits it has, becomes U+FFFD (as the HTML standard says)."""
+    if "&#" in text:
+        text = _NUMERIC_REF.sub(_short_reference, text)
+    return _html.unescape(text)
 
 
 def sniff_format(path: str, data: bytes) -> str:
@@ -227,11 +258,60 @@ def from_bytes(path: str, data: bytes, fmt: str | None = None, truncated: bool =
     )
 
 
-def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
-    """Read a file from disk. Raises LoadError with a plain reason on failure."""
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a non-regular, non-directory file is, or None for a regular file or directory."""
+    for test, name in _SPECIAL:
+        if test(mode):
+            return name
+    return None
+
+
+def read(path: str, max_bytes: int = MAX_BYTES) -> tuple[bytes, bool]:
+    """The first ``max_bytes`` of a regular file, and whether there was more.
+
+    Special files (FIFOs, devices, sockets) are refused without being opened
+    for reading: a FIFO would block the scan for good. The file is opened
+    non-blocking and checked again once open, in case it changed in between.
+    Raises LoadError with a plain reason on failure.
+    """
+    if max_bytes < 0:
+        raise LoadError("max-bytes must not be negative")
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise LoadError("no such file") from None
+    except OSError as exc:
+        raise LoadError(f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise LoadError("is a directory")
+    kind = special_kind(st.st_mode)
+    if kind:
+        raise LoadError(f"{kind}, not a regular file: not read")
+    def opener(name, flags):
+        return os.open(name, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+    try:
+        with open(path, "rb", buffering=0, opener=opener) as fh:
+            kind = special_kind(os.fstat(fh.fileno()).st_mode)
+            if kind:
+                raise LoadError(f"{kind}, not a regular file: not read")
+            chunks = []
+            left = max_bytes + 1
+            while left > 0:
+                chunk = fh.read(min(left, 1 << 20))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+            data = b"".join(chunks)
     except IsADirectoryError:
         raise LoadError("is a directory") from None
     except PermissionError:
@@ -243,11 +323,25 @@ def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
     truncated = len(data) > max_bytes
     if truncated:
         data = _cut_at_character(data[:max_bytes])
+    return data, truncated
+
+
+def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a file from disk. Raises LoadError with a plain reason on failure."""
+    data, truncated = read(path, max_bytes)
     return from_bytes(path, data, truncated=truncated)
 
 
 def _cut_at_character(data: bytes) -> bytes:
-    """Drop a UTF-8 sequence cut short at the end of ``data``."""
+    """Drop a character cut short at the end of ``data``: a UTF-8 sequence, or
+    in UTF-16 (by its BOM) an odd byte or the first half of a surrogate pair."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data[: len(data) - (len(data) % 2)]
+        if len(data) >= 4:
+            unit = data[-2:] if data.startswith(b"\xfe\xff") else data[-1:-3:-1]
+            if 0xD8 <= unit[0] <= 0xDB:  # a high surrogate without its pair
+                data = data[:-2]
+        return data
     i = len(data)
     back = 0
     while i > 0 and back < 3 and data[i - 1] & 0xC0 == 0x80:

@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from .document import unescape
+
 # Elements whose text is never prose (and is not in the text stream either).
 SKIP_TAGS = {"script", "style", "noscript", "template", "textarea", "svg", "iframe", "object", "head", "title", "select", "button"}
 # Elements that break text into blocks.
@@ -64,6 +66,35 @@ _TOKEN = re.compile(
     re.S | re.I,
 )
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+
+
+def _tokens(source: str):
+    """``_TOKEN.finditer(source)`` in linear time.
+
+    Past the last ``>`` every ``<`` but a comment's fails after reading the
+    rest of the page, once per ``<``: on a page of ``<a`` without ``>`` that is
+    quadratic. So the page is scanned up to its last ``>``; a match that ran
+    into that limit (a comment or script closed only by the end) is matched
+    again without it, and after the limit only comments are looked for, which
+    is all the expression can find there.
+    """
+    limit = source.rfind(">") + 1
+    pos = 0
+    if limit:
+        for m in _TOKEN.finditer(source, 0, limit):
+            if m.end() == limit and (m.group(1) or m.group().startswith("<!--")):
+                m = _TOKEN.match(source, m.start())  # what it is without the limit
+            yield m
+            pos = m.end()
+            if pos > limit:
+                break
+    while True:
+        at = source.find("<!--", max(pos, limit))
+        if at == -1:
+            return
+        m = _TOKEN.match(source, at)
+        yield m
+        pos = m.end()
 _META_TAG = re.compile(r"<(meta|link)\b([^>]*)>", re.I)
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _LD_SCRIPT = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
@@ -125,7 +156,7 @@ def source_text_stream(source: str) -> tuple[str, list[int]]:
                 offsets.extend(range(i, amp))
             m = _ENTITY.match(source, amp, end)
             if m:
-                decoded = html.unescape(m.group())
+                decoded = unescape(m.group())
                 chars.append(decoded)
                 offsets.extend([amp] * len(decoded))
                 i = m.end()
@@ -134,7 +165,7 @@ def source_text_stream(source: str) -> tuple[str, list[int]]:
                 offsets.append(amp)
                 i = amp + 1
 
-    for m in _TOKEN.finditer(source):
+    for m in _tokens(source):
         if m.start() > pos:
             add_run(pos, m.start())
         pos = m.end()
@@ -201,7 +232,7 @@ def _attrs(raw: str) -> dict[str, tuple[str, int]]:
 def _tag_spans(source: str) -> dict[str, tuple[int, int]]:
     """Where the canonical link and the meta tags' values stand in the source."""
     spans: dict[str, tuple[int, int]] = {}
-    for m in _META_TAG.finditer(source):
+    for m in _META_TAG.finditer(source, 0, source.rfind(">") + 1):  # none can end past the last '>'
         base = m.start(2)
         attrs = _attrs(m.group(2))
         if m.group(1).lower() == "link":

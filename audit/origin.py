@@ -29,9 +29,53 @@ from pathlib import Path
 from .catalogue import read_toml_files, rules_dir
 from .kinds._text import excerpt as make_excerpt
 from .kinds._text import letters
+from .matching import Matcher, fold
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+# (?<!\s)\s++: a separator's leading space is tried from the start of its run only (linear on long runs)
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s++(?:[|–—-]|::)\s+")
 _HREF = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?(https?://[^"'\s>]+)""", re.I)
+_A_OPEN = re.compile(r"<a\b", re.I)
+_HREF_TAIL = re.compile(r"""\bhref\s*=\s*["']?(https?://[^"'\s>]+)""", re.I)
+
+
+def _hrefs(source: str) -> list[str]:
+    """``_HREF.findall(source)`` in linear time.
+
+    The greedy ``[^>]*`` makes each ``<a`` take the last ``href`` before the
+    next ``>``; a page with many ``<a`` and no ``>`` made the expression
+    rescan the rest of the page for each. Here the last ``href`` of each
+    stretch up to a ``>`` is found once and shared by every ``<a`` in it.
+    """
+    out: list[str] = []
+    lower = source.lower()
+    if len(lower) != len(source):  # one character for one character, so offsets agree
+        lower = "".join(c.lower()[:1] or c for c in source)
+    last_in_region: dict[int, tuple[int, re.Match] | None] = {}
+    pos = 0
+    end = -1  # the first '>' at or after the last '<a' (or the end of the page)
+    while True:
+        m = _A_OPEN.search(source, pos)
+        if not m:
+            return out
+        if end < m.end():
+            end = source.find(">", m.end())
+            end = len(source) if end == -1 else end
+        if end not in last_in_region:
+            found = None
+            q = lower.rfind("href", m.end(), end + 4)
+            while q != -1 and q >= m.end():
+                tail = _HREF_TAIL.match(source, q)
+                if tail:
+                    found = (q, tail)
+                    break
+                q = lower.rfind("href", m.end(), q + 3)
+            last_in_region[end] = found
+        found = last_in_region[end]
+        if found is None or found[0] < m.end():  # no href after this '<a' in its stretch
+            pos = m.start() + 1
+            continue
+        out.append(found[1].group(1))
+        pos = found[1].end()
 _HOST_SKIP = {"www", "com", "org", "net", "co", "uk", "news", "amp", "m"}
 
 
@@ -40,7 +84,7 @@ class Clue:
     id: str
     why: str
     languages: dict
-    pattern: re.Pattern | None
+    pattern: Matcher | None  # RE2 where it can take the pattern, with its required literals
     rule: str | None
     excerpt: re.Pattern | None
     max_hits: int
@@ -92,7 +136,7 @@ def load_origin_data(path: str | None = None) -> OriginData:
             id=c["id"],
             why=c.get("why", ""),
             languages={k: float(v) for k, v in c["languages"].items()},
-            pattern=re.compile(c["pattern"], flags) if c.get("pattern") else None,
+            pattern=Matcher(c["pattern"], flags) if c.get("pattern") else None,
             rule=c.get("rule"),
             excerpt=re.compile(c["excerpt"], flags) if c.get("excerpt") else None,
             max_hits=int(c.get("max_hits", 1)),
@@ -235,7 +279,7 @@ def _outlet(doc, findings, data: OriginData) -> dict | None:
                 cands[o.name]["evidence"].append(item)
     # links in the page body to a known outlet ("Read also" teasers)
     if doc.format == "html":
-        hosts = sorted({_host(u) for u in _HREF.findall(doc.source)})
+        hosts = sorted({_host(u) for u in _hrefs(doc.source)})
         for o in data.outlets:
             host = next((h for h in hosts if _host_matches(h, o)), None)
             if host:
@@ -297,10 +341,16 @@ def _language(doc, findings, info, outlet, candidates, data: OriginData) -> dict
         for item in items[:cap]:
             evidence.append((top * x / max(1, min(hits, cap)), item))
 
+    folded: dict[str, str] = {}  # the prefilter: a clue runs only when a literal it needs is there
     for clue in data.clues:
         items = []
         if clue.pattern is not None:
             text, in_source = _scope_text(doc, clue.scope, suffixes)
+            if clue.pattern.literals is not None:
+                if clue.scope not in folded:
+                    folded[clue.scope] = fold(text)
+                if not any(lit in folded[clue.scope] for lit in clue.pattern.literals):
+                    continue
             for m in clue.pattern.finditer(text):
                 if m.end() == m.start():
                     continue

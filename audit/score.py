@@ -58,34 +58,67 @@ class Weights:
         return self.caps.get(rule_id, self.caps.get("default", DEFAULT_CAP))
 
 
-def _model(table: dict, name: str) -> Model:
-    try:
-        return Model(float(table["bias"]), float(table.get("distinct_signals", 0.0)))
-    except (KeyError, TypeError, ValueError):
-        raise WeightsError(f"[model.{name}] needs a numeric 'bias'") from None
+def _number(value, path, key: str, low: float | None = None, high: float | None = None) -> float:
+    """A finite number (int or float, not a boolean) within [low, high], else WeightsError."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise WeightsError(f"{path}: {key}: must be a number, not {type(value).__name__}")
+    value = float(value)
+    if not math.isfinite(value):
+        raise WeightsError(f"{path}: {key}: must be a finite number, not {value}")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise WeightsError(f"{path}: {key}: must be between {low:g} and {high:g}, not {value:g}")
+    return value
+
+
+def _table(value, path, key: str) -> dict:
+    if not isinstance(value, dict):
+        raise WeightsError(f"{path}: {key}: must be a table")
+    return value
+
+
+def _model(table, name: str, path="") -> Model:
+    table = _table(table, path, f"model.{name}")
+    if "bias" not in table:
+        raise WeightsError(f"{path}: model.{name}.bias: missing (a number is needed)")
+    return Model(_number(table["bias"], path, f"model.{name}.bias"),
+                 _number(table.get("distinct_signals", 0.0), path, f"model.{name}.distinct_signals"))
 
 
 def load_weights(path: str | Path | None = None) -> Weights:
+    """Read and check a weights file: every error names the file and the key."""
     path = Path(path) if path else rules_dir() / "weights.toml"
     data = read_toml(path, WeightsError)
-    models = data.get("model", {})
+    models = _table(data.get("model", {}), path, "model")
     if "overall" not in models:
         raise WeightsError(f"{path}: missing [model.overall]")
-    thresholds = data.get("thresholds", {})
-    meta = data.get("meta", {})
-    review, flagged = float(thresholds.get("review", 50.0)), float(thresholds.get("flagged", 80.0))
+    thresholds = _table(data.get("thresholds", {}), path, "thresholds")
+    meta = _table(data.get("meta", {}), path, "meta")
+    rules = {k: _number(v, path, f"weights.{k}") for k, v in _table(data.get("weights", {}), path, "weights").items()}
+    caps = {}
+    for k, v in _table(data.get("caps", {}), path, "caps").items():
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+            raise WeightsError(f"{path}: caps.{k}: must be a whole number of at least 1")
+        caps[k] = v
+    review = _number(thresholds.get("review", 50.0), path, "thresholds.review", 0.0, 100.0)
+    flagged = _number(thresholds.get("flagged", 80.0), path, "thresholds.flagged", 0.0, 100.0)
+    if review > flagged:
+        raise WeightsError(f"{path}: thresholds.review: must not be above thresholds.flagged ({review:g} > {flagged:g})")
     per_category = {}
     for c in CATEGORIES:
         table = thresholds.get(c, {})
         if not isinstance(table, dict):
             raise WeightsError(f"{path}: [thresholds.{c}] must be a table")
-        per_category[c] = (float(table.get("review", review)), float(table.get("flagged", flagged)))
+        per_category[c] = (_number(table.get("review", review), path, f"thresholds.{c}.review", 0.0, 100.0),
+                           _number(table.get("flagged", flagged), path, f"thresholds.{c}.flagged", 0.0, 100.0))
+    version = meta.get("version", "unversioned")
+    if not isinstance(version, (str, int, float)) or isinstance(version, bool):
+        raise WeightsError(f"{path}: meta.version: must be a string")
     return Weights(
-        version=str(meta.get("version", "unversioned")),
-        rules={k: float(v) for k, v in data.get("weights", {}).items()},
-        caps={k: int(v) for k, v in data.get("caps", {}).items()},
-        overall=_model(models["overall"], "overall"),
-        categories={c: _model(models.get(c, models["overall"]), c) for c in CATEGORIES},
+        version=str(version),
+        rules=rules,
+        caps=caps,
+        overall=_model(models["overall"], "overall", path),
+        categories={c: _model(models.get(c, models["overall"]), c, path) for c in CATEGORIES},
         review=review,
         flagged=flagged,
         meta=meta,

@@ -10,6 +10,8 @@ answers one question for the calque kinds: is this span in such a place?
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 _OPEN_TO_CLOSE = {"‘": "’", "“": "”", "«": "»", '"': '"', "„": "”"}
 _CLOSERS = set(_OPEN_TO_CLOSE.values())
@@ -152,9 +154,193 @@ def _has_fences(doc, text: str) -> bool:
     return cached[1]
 
 
+class _Index:
+    """The answers of the functions above for every span of one text, in
+    logarithmic time per question: line bounds, quotation marks, fences and
+    words are found once per text instead of rescanning the line (or the text)
+    for each match. Each method gives exactly the answer of its function."""
+
+    def __init__(self, text: str):
+        self.text = text
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.line_starts = starts
+        self.has_fence = "```" in text or "~~~" in text
+        self._table: dict[int, bool] = {}
+        self._fences = None
+        self._quotes = None
+        self._words = None
+
+    def line(self, start: int) -> tuple[int, int, int]:
+        """(index, start, end) of the line holding offset ``start`` (as _line_of)."""
+        k = bisect_right(self.line_starts, start) - 1
+        s = self.line_starts[k]
+        e = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(self.text)
+        return k, s, e
+
+    # -- tables and code lines
+    def table_or_code_line(self, start: int) -> bool:
+        k, s, e = self.line(start)
+        if k not in self._table:
+            self._table[k] = in_table_or_code_line(self.text, start)
+        return self._table[k]
+
+    # -- fenced code blocks
+    def code_block(self, start: int) -> bool:
+        if self._fences is None:
+            fences = []  # (line index, end of the fence match within the line)
+            text = self.text
+            for k, s in enumerate(self.line_starts):
+                e = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(text)
+                m = _FENCE.match(text[s:e])  # '^' needs the line as a string of its own
+                if m:
+                    fences.append((k, m.end()))
+            self._fences = fences
+            self._fence_lines = [k for k, _ in fences]
+            self._fence_end = dict(fences)
+        k, s, _e = self.line(start)
+        before = bisect_left(self._fence_lines, k)  # fence lines wholly before this one
+        if k in self._fence_end and start - s >= self._fence_end[k]:
+            before += 1  # text[:start] holds this line's fence too
+        return before % 2 == 1
+
+    # -- quotation marks
+    def _quote_positions(self):
+        if self._quotes is None:
+            text = self.text
+            wanted = set(_OPEN_TO_CLOSE) | _CLOSERS | {"“"}
+            positions: dict[str, list[int]] = {c: [] for c in wanted}
+            for i, c in enumerate(text):
+                if c in wanted:
+                    positions[c].append(i)
+            self._quotes = positions
+            stoppers = []
+            valid_close: dict[str, list[int]] = {c: [] for c in _CLOSERS}
+            for i in sorted(i for c in wanted for i in positions[c]):
+                c = text[i]
+                opener = c in _OPEN_TO_CLOSE and not (c == "‘" and _is_apostrophe(text, i))
+                closer = c in _CLOSERS and c != '"' and not (c == "’" and _is_apostrophe(text, i))
+                if opener or closer:
+                    stoppers.append(i)
+                if c in _CLOSERS and not (c == "’" and _is_apostrophe(text, i)):
+                    valid_close[c].append(i)
+            self._stoppers = stoppers
+            self._valid_close = valid_close
+            dq = positions['"']
+            self._dq = dq
+        return self._quotes
+
+    def _word_index(self):
+        if self._words is None:
+            starts, english = [], []
+            for m in _WORD.finditer(self.text):
+                starts.append(m.start())
+                english.append(1 if m.group().lower() in _ENGLISH else 0)
+            self._words = starts
+            self._english = [0, *accumulate(english)]
+        return self._words
+
+    def _count_words(self, lo: int, hi: int) -> tuple[int, int]:
+        """(words, English words) wholly inside [lo, hi), bounded by non-word characters."""
+        starts = self._word_index()
+        a, b = bisect_left(starts, lo), bisect_left(starts, hi)
+        return b - a, self._english[b] - self._english[a]
+
+    def foreign_quote(self, start: int) -> bool:
+        positions = self._quote_positions()
+        _k, s, e = self.line(start)
+        for open_, close in (("«", "»"), ("“", "”"), ("„", "”"), ("„", "“")):
+            opens = positions[open_]
+            x = bisect_left(opens, start) - 1
+            if x < 0 or opens[x] < s:
+                continue
+            o = opens[x]
+            closes = positions[close]
+            y = bisect_left(closes, start)
+            if y >= len(closes) or closes[y] >= e:
+                continue
+            c = closes[y]
+            z = bisect_left(closes, o + 1)
+            if z < len(closes) and closes[z] < start:
+                continue
+            words, english = self._count_words(o + 1, c)
+            if words >= 3 and english == 0:
+                return True
+        return False
+
+    def mention(self, start: int, end: int, max_words: int = 6) -> bool:
+        self._quote_positions()
+        text = self.text
+        _k, s, e = self.line(start)
+        x = bisect_left(self._stoppers, start) - 1
+        if x < 0 or self._stoppers[x] < s:
+            return False
+        i = self._stoppers[x]
+        c = text[i]
+        if c in _OPEN_TO_CLOSE and not (c == "‘" and _is_apostrophe(text, i)):
+            if c == '"' and (bisect_left(self._dq, i) - bisect_left(self._dq, s)) % 2 == 1:
+                return False  # this straight quote closes an earlier one
+            opener = i
+        else:
+            return False  # a closing mark comes first
+        close = _OPEN_TO_CLOSE[text[opener]]
+        closes = self._valid_close[close]
+        y = bisect_left(closes, end)
+        if y >= len(closes) or closes[y] >= e:
+            return False
+        words, _english = self._count_words(opener + 1, closes[y])
+        return words <= max_words
+
+
+def _index(doc) -> _Index:
+    index = doc.__dict__.get("_prose_index")
+    if index is None or index.text is not doc.text:
+        index = _Index(doc.text)
+        doc.__dict__["_prose_index"] = index
+    return index
+
+
+def _span_index(doc):
+    """Marked spans sorted by start, with the furthest end so far: containment in log time."""
+    cached = doc.__dict__.get("_prose_span_index")
+    if cached is None:
+        spans = sorted(marked_spans(doc))
+        cached = ([s for s, _ in spans], list(accumulate((e for _, e in spans), max)))
+        doc.__dict__["_prose_span_index"] = cached
+    return cached
+
+
 def honest_context(doc, start: int, end: int, text: str | None = None, mentions: bool = True) -> str | None:
     """Why the span [start, end) of ``doc.text`` is not English prose, or None."""
-    text = doc.text if text is None else text
+    if text is not None and text is not doc.text:
+        return _honest_context_scan(doc, start, end, text, mentions)
+    text = doc.text
+    spans = marked_spans(doc)
+    if spans:
+        src = doc.source_offset(start)
+        starts, reach = _span_index(doc)
+        k = bisect_right(starts, src) - 1
+        if k >= 0 and reach[k] > src:
+            return "marked as code or another language"
+    index = _index(doc)
+    if index.table_or_code_line(start):
+        return "table or code line"
+    if index.has_fence:
+        if index.code_block(start):
+            return "code block"
+    if index.foreign_quote(start):
+        return "inside a quotation in another language"
+    if mentions and index.mention(start, end):
+        return "cited as an example in quotation marks"
+    return None
+
+
+def _honest_context_scan(doc, start: int, end: int, text: str, mentions: bool = True) -> str | None:
+    """``honest_context`` for a text other than ``doc.text``, without an index."""
     spans = marked_spans(doc)
     if spans:
         src = doc.source_offset(start)

@@ -37,9 +37,9 @@ def title_scope(doc) -> Scope | None:
         end = doc.source.find("<", m.end())
         raw = doc.source[m.end(): end if end != -1 else len(doc.source)]
         lead = len(raw) - len(raw.lstrip())
-        import html
+        from ..document import unescape
 
-        return Scope(html.unescape(raw.strip()), m.end() + lead, True)
+        return Scope(unescape(raw.strip()), m.end() + lead, True)
     return None
 
 

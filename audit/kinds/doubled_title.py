@@ -49,7 +49,8 @@ import re
 from ..findings import Hit
 from ._text import excerpt, normalise
 
-_SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|\n]{2,60}$")
+# (?<!\s)\s++: a separator's leading space is tried from the start of its run only (linear on long runs)
+_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|:]\s+[^-–—|\n]{2,60}$")
 _TRAILING_CREDIT = re.compile(
     r"(?:[(\[][^()\[\]\n]{1,60}[)\]]|(?<!\S)[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^/\n]{1,40})[\s.]*$"
 )
@@ -225,12 +226,13 @@ def _blocks(lines: list[_Line], prep):
     """(original, copy) for a block of two or three lines printed again right after itself
     (a feed item's headline and teaser imported twice)."""
     n = len(lines)
+    skipped = [ln.heading or _is_caption(ln, prep) for ln in lines]  # once per line, not per block
     for i in range(n):
         for k in (2, 3):
             if i + 2 * k > n:
                 break
             block, again = lines[i:i + k], lines[i + k:i + 2 * k]
-            if any(ln.heading or _is_caption(ln, prep) for ln in block + again):
+            if any(skipped[i:i + 2 * k]):
                 continue
             if not any(ln.words >= prep["lede_words"] and any(c.islower() for c in ln.text) for ln in block):
                 continue

@@ -35,7 +35,8 @@ from ..findings import Hit
 from ._scope import title_scope
 from ._text import letters
 
-_SUFFIX = re.compile(r"\s+[–—|-]\s+((?:(?!\s[–—|-]\s)[^\n|]){2,60}?)\s*$")
+# (?<!\s)\s++: a separator's leading space is tried from the start of its run only (linear on long runs)
+_SUFFIX = re.compile(r"(?<!\s)\s++[–—|-]\s+((?:(?!\s[–—|-]\s)[^\n|]){2,60}?)\s*$")
 _BYLINE = re.compile(r"^[ \t*_]*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+([^\n,]{2,50}?)[ \t*_]*$", re.M)
 _PARTICLES = {"of", "the", "de", "du", "des", "del", "della", "dello", "di", "do", "da", "dos", "das", "der", "die", "van", "von", "y", "e", "and", "&", "am", "im", "la", "le", "les", "el", "il", "lo", "on", "an"}
 _ARTICLES = {"the", "le", "la", "les", "der", "die", "das", "el", "il", "lo", "de", "het"}

@@ -48,7 +48,8 @@ from __future__ import annotations
 import re
 
 from ..findings import Hit
-from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, enclosing, in_furniture
+from ..matching import Matcher
+from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, Walker, enclosing, in_furniture
 from ._prose import honest_context
 from ._scope import scope_of, skip_masks
 
@@ -56,7 +57,7 @@ SKIPS = ("non-prose", "page-furniture")
 
 
 class Prepared:
-    __slots__ = ("regex", "group", "exceptions", "exceptions_group", "note", "non_prose", "mentions",
+    __slots__ = ("regex", "literal_set", "group", "exceptions", "exceptions_group", "note", "non_prose", "mentions",
                  "furniture", "skip_tags", "skip_classes", "require_tags", "min_hits",
                  "words_per_hit", "skip_lowercase_lines")
 
@@ -70,8 +71,19 @@ def compile(rule, catalogue):
     flags = re.MULTILINE
     if params.get("ignore_case"):
         flags |= re.IGNORECASE
-    regex = re.compile(params["pattern"], flags)
+    pattern = params["pattern"]
+    if not isinstance(pattern, str):
+        raise ValueError("'pattern' must be a string")
+    regex = Matcher(pattern, flags)  # parsed now, compiled when a text can match
+    literal_set = getattr(catalogue, "literal_set", None)
+    if literal_set is not None:
+        literal_set.register(regex.literals)
     group = params.get("group", 0)
+    if isinstance(group, bool) or not isinstance(group, (int, str)):
+        raise ValueError("'group' must be a group number or name")
+    if "exceptions_group" in params and (isinstance(params["exceptions_group"], bool)
+                                         or not isinstance(params["exceptions_group"], (int, str))):
+        raise ValueError("'exceptions_group' must be a group number or name")
     exceptions = {e.lower() for e in params.get("exceptions", [])}
     if params.get("exceptions_from"):
         exceptions |= {e.lower() for e in catalogue.word_list(params["exceptions_from"])}
@@ -79,7 +91,7 @@ def compile(rule, catalogue):
     for g in {group, egroup}:
         if isinstance(g, str) and g not in regex.groupindex:
             raise ValueError(f"the pattern has no group named '{g}'")
-        if isinstance(g, int) and g > regex.groups:
+        if isinstance(g, int) and not 0 <= g <= regex.groups:
             raise ValueError(f"the pattern has no group {g}")
     skip = skip_masks(params, SKIPS)
     if "skip_mentions" in params and "non-prose" not in skip:
@@ -89,6 +101,7 @@ def compile(rule, catalogue):
     skip_classes = params.get("skip_classes", DEFAULT_SKIP_CLASSES)
     return Prepared(
         regex=regex,
+        literal_set=literal_set,
         group=group,
         exceptions=frozenset(exceptions),
         exceptions_group=egroup,
@@ -124,6 +137,11 @@ def run(rule, prep, doc):
     if prep.require_tags and not html:
         return
     look_up_elements = html and (prep.furniture or prep.require_tags)
+    walker = Walker(doc.source) if look_up_elements else None
+    if prep.literal_set is not None and prep.regex.literals is not None:
+        present = prep.literal_set.present_in(doc, rule.scope, scope.text)
+        if not prep.regex.may_match(present):
+            return  # the prefilter: no literal this pattern needs is in the text
     hits = []
     for m in prep.regex.finditer(scope.text):
         start, end = m.span(prep.group)
@@ -139,7 +157,7 @@ def run(rule, prep, doc):
         if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
             continue
         if look_up_elements:
-            stack = enclosing(doc.source, doc.source_offset(start))
+            stack = enclosing(doc.source, doc.source_offset(start), walker)
             if prep.furniture and in_furniture(stack, prep.skip_tags, prep.skip_classes):
                 continue
             if prep.require_tags and not any(name in prep.require_tags for name, _ in stack):
