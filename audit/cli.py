@@ -8,6 +8,7 @@ import sys
 TYPE_CHECKING = False  # imports stay lazy: --version and --help load no engine
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
     from typing import Sequence
 
 from .formats._escape import printable

@@ -15,7 +15,6 @@ Loading judges nothing: this module extracts, the kinds judge.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import Counter

@@ -291,7 +291,7 @@ def _analyse(text: str, paragraphs) -> LanguageInfo:
 def _foreign_document(text: str, paragraphs, code: str, prob: float, total_words: int) -> LanguageInfo:
     info = LanguageInfo(code, round(prob, 2), "langdetect", total_words, 0, detector_calls=1)
     judged = 0
-    for p_index, (ps, pe) in enumerate(paragraphs):
+    for ps, pe in paragraphs:
         spans = list(sentences(text, ps, pe))
         english = []
         for s, e in spans:

@@ -188,7 +188,7 @@ def clean_stale_temporaries(directory: str) -> int:
 
     removed = 0
     now = time.time()
-    for root, dirs, files in os.walk(directory, followlinks=False):
+    for root, _dirs, files in os.walk(directory, followlinks=False):
         for name in files:
             if not name.startswith(TEMP_PREFIX):
                 continue

@@ -112,7 +112,7 @@ def main() -> int:
             for k in range(0, len(words), 12):
                 words[k] = "zorblat"
             queries.append((f"d{number}", copies.shingles(" ".join(words))))
-        for number, text in documents(args.queries - len(picks), args.seed + 2, args.words, vocab):
+        for _number, text in documents(args.queries - len(picks), args.seed + 2, args.words, vocab):
             queries.append((None, copies.shingles(text)))
         t3 = time.perf_counter()
         c3 = cpu()

@@ -179,7 +179,6 @@ def evaluate(docs, names, l2):
     X = matrix(docs, names)
     out = {}
     pairs = sorted({d["pair"] for d in docs if d["pair"].startswith("wmt")})
-    k = 3
     # question 1: translated (human or machine) vs English original
     q1 = np.array([d["kind"] in ("human", "machine") for d in docs])
     neg1 = np.array([d["kind"] in NEGATIVE_SOURCES for d in docs])
@@ -218,7 +217,7 @@ def evaluate(docs, names, l2):
     for pair, system in systems:
         s1, l1, s2, l2_ = [], [], [], []
         for f in range(2):
-            held = lambda d: doc_fold(d["doc"], 2) == f  # noqa: E731
+            held = lambda d: doc_fold(d["doc"], 2) == f  # noqa: E731, B023  (used within this iteration)
             tr2 = [j for j, d in enumerate(docs) if d["kind"] in ("machine", "human") and d["version"] != system and not (d["pair"] == pair and held(d))]
             te2 = [j for j, d in enumerate(docs) if d["pair"] == pair and held(d) and (d["version"] == system or d["kind"] == "human")]
             m2 = train_on(X, docs, tr2, q2, l2)

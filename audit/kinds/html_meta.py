@@ -36,7 +36,7 @@ CHECKS = {"canonical", "site-name", "publisher", "author-meta", "hidden-copy"}
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"}
 _GENERIC = {
     "the", "news", "daily", "times", "post", "press", "media", "group", "herald", "review", "online", "today",
-    "journal", "tribune", "gazette", "world", "world", "network", "digital", "publishing", "company", "ltd", "inc",
+    "journal", "tribune", "gazette", "world", "network", "digital", "publishing", "company", "ltd", "inc",
     "llc", "gmbh", "sa", "and", "of", "de", "la", "le", "el", "die", "der",
 }
 _NOT_PERSON = {

@@ -47,10 +47,10 @@ _NOT_NOUNS = {
     "rather", "quite", "so", "too", "also", "all", "both", "each", "every", "many", "few", "several", "some",
     "any", "no", "such", "own", "pure", "half", "former", "latter", "late", "then", "future", "so-called",
     "greater", "upper", "lower", "inner", "outer", "higher", "larger", "smaller", "wider", "general", "great",
-    "big", "small", "large", "long", "short", "high", "low", "early", "future", "present", "past", "current",
+    "big", "small", "large", "long", "short", "high", "low", "early", "present", "past", "current",
     "something", "anything", "nothing", "everything", "someone", "anyone", "everyone", "nobody", "somebody",
     "everybody", "much", "less", "little", "enough", "others", "is", "are", "was", "were", "be", "been",
-    "being", "am", "speak", "speaks", "spoke", "spoken", "speaking", "learn", "learns", "learned", "learnt",
+    "being", "am", "speak", "speaks", "spoke", "speaking", "learn", "learns", "learned", "learnt",
     "learning", "study", "studied", "studies", "teach", "teaches", "taught", "understand", "understood",
     "write", "writes", "wrote", "read", "reads", "translated", "translate", "know", "knew", "knows",
     "became", "become", "becomes", "seemed", "seems", "looked", "looks", "felt", "feels", "sounds",
@@ -60,7 +60,7 @@ _NOT_NOUNS = {
     "from", "as", "than", "not", "never", "only", "just", "even", "still", "already", "now", "when",
     "where", "which", "who", "whom", "what", "how", "why", "whose", "mostly", "largely", "mainly", "partly",
     "distinctly", "truly", "fully", "purely", "strictly", "predominantly", "ethnically", "culturally",
-    "non", "anti", "pro", "pan", "semi", "half", "north", "south", "east", "west", "northern", "southern",
+    "non", "anti", "pro", "pan", "semi", "north", "south", "east", "west", "northern", "southern",
     "eastern", "western", "central", "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
     "those", "that", "of", "and", "or", "my", "your", "typically", "quintessentially", "authentically", "unmistakably",
     # stacked before the adjective, not nouns: numbers and places ('the seven regional banks',
@@ -76,7 +76,7 @@ _COMPLEMENT_VERBS = {
     "keeping", "go", "goes", "went", "gone", "render", "renders", "rendered", "declare", "declares",
     "declared", "find", "finds", "found", "consider", "considers", "considered", "call", "calls", "called",
     "prove", "proved", "turn", "turned", "leave", "left", "deem", "deemed", "hold", "held", "think",
-    "thought", "name", "named", "declaring", "making", "rendering",
+    "thought", "name", "named", "declaring", "rendering",
 }
 # after the adjective: words that end the noun phrase
 _BOUNDARY_WORDS = {

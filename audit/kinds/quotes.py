@@ -108,7 +108,6 @@ def _stray_closing(doc):
                 depth += 1
             elif ch == "”":
                 before = para[m.start() - 1] if m.start() else "\n"
-                after = para[m.end(): m.end() + 1]
                 if before == "=":
                     depth += 1  # an attribute value of leftover markup: slug=”…”
                     continue

@@ -51,7 +51,7 @@ def run(rule, prep, doc):
     # hard-wrapped text: most lines run on without closing punctuation
     wrapped = len(body) >= 8 and sum(not ln.endswith(_CLOSED) for ln in body) > len(body) / 2
     alone = set()
-    for k, (start, end) in enumerate(lines):
+    for k, (start, _end) in enumerate(lines):
         prev = shown[k - 1].strip() if k else ""
         raw_next = shown[k + 1] if k + 1 < len(lines) else ""
         nxt = raw_next.strip()
