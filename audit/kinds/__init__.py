@@ -29,6 +29,7 @@ from . import honorific, name_variants, postposed_adjective
 from . import listed_pattern
 from . import copy_of, site_identity
 from . import consistency, name_affix, script_residue, translationese
+from . import narrator_we
 
 KINDS = {
     "honorific": honorific,
@@ -55,4 +56,5 @@ KINDS = {
     "name-affix": name_affix,
     "translationese": translationese,
     "consistency": consistency,
+    "narrator-we": narrator_we,
 }
