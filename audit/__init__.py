@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .score import load_weights
 
 __all__ = ["Auditor", "audit_file", "audit_text", "load_catalogue", "load_weights"]
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place the version is written (pyproject reads it)
 
 _default = None
 

@@ -9,7 +9,9 @@ import json
 from pathlib import Path
 
 SCHEMA_VERSION = "1"
-TOOL = {"name": "provenance-audit", "version": "0.1.0"}
+from . import __version__
+
+TOOL = {"name": "provenance-audit", "version": __version__}
 
 
 def build_report(doc, findings, scored, weights, skipped=(), rule_errors=(), extra: dict | None = None, held=frozenset()) -> dict:

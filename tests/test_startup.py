@@ -29,3 +29,17 @@ def test_a_text_scan_loads_neither_html_nor_language_nor_numpy(tmp_path):
     assert not {"bs4", "lxml", "numpy", "textstat", "langdetect", "multiprocessing"} & mods
     mods, _ = _modules_after(f"from audit.cli import main\nmain(['scan', '--no-output', '--no-cache', '--format', 'json', {str(path)!r}])")
     assert "textstat" in mods and "bs4" not in mods  # JSON shows readability
+
+
+def test_the_version_is_written_in_one_place():
+    """pyproject reads it from the package; reports and --version give the same."""
+    import tomllib
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from audit import __version__
+    from audit.report import TOOL
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    assert TOOL["version"] == __version__ == version("provenance-audit")
