@@ -55,7 +55,7 @@ import numpy as np
 
 from .catalogue import CATEGORIES
 from .evaluate import POSITIVE_LABELS, Corpus, ManifestError, auc, load_corpus
-from .score import DEFAULT_CAP, Model, Weights, logistic, rule_feature
+from .score import DEFAULT_CAP, DEFAULT_FLAGGED, DEFAULT_REVIEW, Model, Weights, logistic, rule_feature
 from .score import score as score_findings
 
 ALGORITHM = "logreg-l2-prior-1"
@@ -77,8 +77,8 @@ class Settings:
     counter_prior: float = -1.0  # prior mean of a counter-evidence rule's weight
     flagged_fpr: float = 0.01
     review_fpr: float = 0.05
-    flagged_floor: float = 50.0
-    review_floor: float = 10.0
+    flagged_floor: float = DEFAULT_FLAGGED
+    review_floor: float = DEFAULT_REVIEW
     honest_flagged_fpr: float = 0.001
     honest_review_fpr: float = 0.02
     # a category's sub-score starts lower (its own bias): one finding of the

@@ -129,7 +129,6 @@ class HtmlPage:
     credit: Block | None = None  # an open credit of another outlet ("first appeared in …")
     own_domains: list[str] = field(default_factory=list)  # the site serving the page, by evidence
     chrome_names: str = ""  # visible page furniture, lower-cased, for name look-ups
-    body_in_source: tuple[int, int] | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -171,10 +170,6 @@ def source_text_stream(source: str) -> tuple[str, list[int]]:
     if pos < len(source):
         add_run(pos, len(source))
     return "".join(chars), offsets
-
-
-def _children(node):
-    return getattr(node, "contents", ())
 
 
 def map_strings(soup, stream: str, stream_offsets: list[int]) -> dict[int, tuple[str, list[int]]]:

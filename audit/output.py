@@ -11,7 +11,6 @@ import re
 
 from .report import dumps
 
-VERDICT_ORDER = {"flagged": 0, "review": 1, "clean": 2, None: 3}
 
 
 def ranked(reports: list[dict]) -> list[dict]:

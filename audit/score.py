@@ -25,6 +25,9 @@ from pathlib import Path
 from .catalogue import CATEGORIES, read_toml, rules_dir
 
 DEFAULT_CAP = 4
+# thresholds of a weights file that gives none: the floors calibration holds
+# its own thresholds to (audit.calibrate.Settings)
+DEFAULT_REVIEW, DEFAULT_FLAGGED = 10.0, 50.0
 
 
 class WeightsError(ValueError):
@@ -99,8 +102,8 @@ def load_weights(path: str | Path | None = None) -> Weights:
         if isinstance(v, bool) or not isinstance(v, int) or v < 1:
             raise WeightsError(f"{path}: caps.{k}: must be a whole number of at least 1")
         caps[k] = v
-    review = _number(thresholds.get("review", 50.0), path, "thresholds.review", 0.0, 100.0)
-    flagged = _number(thresholds.get("flagged", 80.0), path, "thresholds.flagged", 0.0, 100.0)
+    review = _number(thresholds.get("review", DEFAULT_REVIEW), path, "thresholds.review", 0.0, 100.0)
+    flagged = _number(thresholds.get("flagged", DEFAULT_FLAGGED), path, "thresholds.flagged", 0.0, 100.0)
     if review > flagged:
         raise WeightsError(f"{path}: thresholds.review: must not be above thresholds.flagged ({review:g} > {flagged:g})")
     per_category = {}

@@ -14,7 +14,6 @@ BIO_CUES = re.compile(
     r"joined [A-Z][\w ]{2,40} in (?:19|20)\d\d)",
     re.I,
 )
-FIRST_PERSON_CONTACT = re.compile(r"\b(contact me|reach me|email me|e-mail me|get in touch with me|write to me|follow me)\b", re.I)
 _BEFORE_JOINING = re.compile(r"\bBefore joining ((?:The |the )?[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,4})")
 
 
