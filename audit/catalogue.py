@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from .kinds import KINDS
+from .kinds import COMMON_PARAMS, KINDS
 from .matching import LiteralSet
 
 CATEGORIES = ("scraping", "machine_translation")
@@ -158,6 +158,23 @@ class Catalogue:
         return narrowed
 
 
+def _check_params(data: dict, path: Path) -> None:
+    """Refuse params a rule's kind does not read, naming the closest known key."""
+    import difflib
+
+    params = data.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleError(f"{path}: params must be a table")
+    known = getattr(KINDS[data["kind"]], "PARAMS", None)
+    if known is None:
+        return
+    allowed = known | COMMON_PARAMS
+    for key in sorted(set(params) - allowed):
+        close = difflib.get_close_matches(key, sorted(allowed), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (kind '{data['kind']}' reads: {', '.join(sorted(known)) or 'none'})"
+        raise RuleError(f"{path}: params.{key}: unknown parameter for kind '{data['kind']}'{hint}")
+
+
 def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
     """Structural check of one rule file, as Vale's validateDefinition does."""
     missing = [k for k in REQUIRED if k not in data]
@@ -184,6 +201,7 @@ def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
         raise RuleError(f"{path}: id '{data['id']}' must equal the file name '{path.stem}'")
     if data["kind"] not in KINDS:
         raise RuleError(f"{path}: unknown kind '{data['kind']}' (known: {', '.join(sorted(KINDS))})")
+    _check_params(data, path)
     if data["category"] not in CATEGORIES:
         raise RuleError(f"{path}: category must be one of {', '.join(CATEGORIES)}")
     if signals and data["signal"] not in signals:

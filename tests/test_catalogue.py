@@ -173,3 +173,22 @@ def test_signal_lookalikes_are_pass_examples(signal, catalogue):
     passes = "\n".join(ex.text for r in catalogue.rules if r.signal == signal for ex in r.passes)
     missing = [needle for needle in LOOKALIKES[signal] if needle not in passes]
     assert not missing, f"{signal}: no pass example with {missing}"
+
+
+def test_every_kind_declares_the_params_it_reads():
+    from audit.kinds import KINDS
+
+    assert all(isinstance(getattr(module, "PARAMS", None), frozenset) for module in KINDS.values()), \
+        [name for name, module in KINDS.items() if not isinstance(getattr(module, "PARAMS", None), frozenset)]
+
+
+def test_a_misspelt_param_is_refused_with_the_closest_name(tmp_path):
+    rule = tmp_path / "kyiv-casing.typo.toml"
+    rule.write_text(
+        'id = "kyiv-casing.typo"\nsignal = "kyiv-casing"\ncategory = "machine_translation"\nkind = "pattern"\n'
+        'summary = "A rule with a misspelt parameter."\nwhy = "Only a test."\nlookalikes = "None here."\n'
+        'message = "found \'{match}\'"\n[params]\npattern = "harbour"\nignorecase = true\n'
+        '[examples]\nflag = ["the harbour"]\npass = ["nothing"]\n', encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_catalogue(extra=[rule])
+    assert "kyiv-casing.typo.toml" in str(err.value) and "params.ignorecase" in str(err.value) and "ignore_case" in str(err.value)

@@ -8,6 +8,11 @@ A kind module provides two pure functions:
 
 A kind may also provide ``run_many(items, doc)`` taking every
 ``(rule, prepared)`` of that kind at once, to scan a document in one pass.
+
+Each kind declares ``PARAMS``, the params keys it reads; the catalogue
+refuses a rule file with any other key (a typo such as ``ignorecase`` would
+otherwise load and silently do nothing). ``COMMON_PARAMS`` are read outside
+the kinds: ``prior_weight`` by calibration.
 """
 
 from . import (
@@ -58,3 +63,5 @@ KINDS = {
     "consistency": consistency,
     "narrator-we": narrator_we,
 }
+
+COMMON_PARAMS = frozenset({"prior_weight"})

@@ -92,3 +92,6 @@ def run(rule, prep, doc):
         yield from _famous_bio(doc, pattern, min_outlets)
     else:
         yield from _foreign_outlet(doc)
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"check", "min_outlets", "outlets_from"})

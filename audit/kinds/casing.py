@@ -41,3 +41,6 @@ def run(rule, prep, doc):
         if "://" in token or "www." in token:
             continue
         yield Hit(m.start(), m.end(), fields=(("name", names[word]),))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"names_from"})

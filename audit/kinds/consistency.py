@@ -130,3 +130,6 @@ def run(rule, prep, doc):
         if honest_context(doc, second, second + len(b)):
             continue
         yield Hit(second, second + len(b), fields=(("first", a), ("second", b)))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"mode", "ok_pairs", "stems_min"})

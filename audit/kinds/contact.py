@@ -98,3 +98,6 @@ def run(rule, prep, doc):
         yield from _email_domain(doc, free)
     else:
         yield from _glued(doc)
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"check", "free_mail_from", "region"})

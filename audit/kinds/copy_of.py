@@ -47,3 +47,6 @@ def run(rule, prep, doc):
         ("site", best.get("site") or "an unknown site"),
         ("more", f"; {more} more cop{'y' if more == 1 else 'ies'} elsewhere" if more else ""),
     ))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"resolved", "source"})

@@ -291,3 +291,6 @@ def run(rule, prep, doc):
         reported.add(j)
         shown = lines[i].text if i is not None else next(iter(meta_titles))
         yield Hit(lines[j].start, lines[j].end, fields=(("headline", excerpt(shown, 0, len(shown), 80)),))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"caption_markers_from", "first_message", "form", "lede_words", "listing_pairs", "max_gap", "min_ratio", "min_words", "minor_words", "stamp_words_from", "top_lines"})

@@ -113,3 +113,6 @@ def run(rule, prep, doc):
                 continue
             seen.add(start)
             yield Hit(start, end, fields=(("note", prep.note), ("title", m.group("title")), ("name", m.group("name"))))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"note", "strong", "weak"})

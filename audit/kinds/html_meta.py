@@ -299,3 +299,6 @@ def run(rule, prep, doc):
         yield from _author_meta(doc)
     elif check == "hidden-copy":
         yield from _hidden_copy(doc, min_ratio)
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"check", "min_ratio"})

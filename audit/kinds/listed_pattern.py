@@ -64,3 +64,12 @@ def run(rule, prep, doc):
         if len(distinct) < prep.min_distinct:
             return
     yield from hits
+
+
+def _pattern_params():
+    from .pattern import PARAMS as pattern_params
+
+    return pattern_params
+
+# the params of a pattern rule (this kind compiles through it), declared for the catalogue's check
+PARAMS = _pattern_params()

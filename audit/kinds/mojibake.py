@@ -37,3 +37,6 @@ def run(rule, max_hits, doc):
             count += 1
             if count >= max_hits:
                 return
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"max_hits"})

@@ -74,3 +74,6 @@ def run(rule, prep, doc):
             affix = m.group("affix")
             yield Hit(start, end, fields=(("note", prep.note), ("affix", affix), ("name", m.group("name")),
                                           ("language", language.get(affix.casefold(), "the source language"))))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"affixes_from", "note"})

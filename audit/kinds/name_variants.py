@@ -66,3 +66,6 @@ def run(rule, prep, doc):
                 continue
             reported.add((first[0], word))
             yield Hit(start, end, fields=(("note", note), ("first", first[0]), ("second", word)))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"min_length", "note"})

@@ -100,3 +100,6 @@ def run(rule, prep, doc):
         hits.append(Hit(m.start(), m.end()))
     if len(hits) >= min_hits:
         yield from hits
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"min_hits", "nouns", "pattern"})

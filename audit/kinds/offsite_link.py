@@ -63,3 +63,6 @@ def run(rule, regex, doc):
             if host and not is_own(host, own):
                 yield Hit(m.start(), line_end, fields=(("host", host),))
                 break
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"ignore_case", "pattern"})

@@ -138,3 +138,6 @@ def run(rule, prep, doc):
         if looks_like_outlet(name, words, exceptions, caps_ok):
             yield Hit(scope.base + m.start(1), scope.base + m.end(1), fields=(("outlet", name.strip()),), in_source=scope.in_source)
         return
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"exceptions", "where", "words_from"})

@@ -169,3 +169,6 @@ def run(rule, prep, doc):
         needed = max(needed, -(-len(scope.text.split()) // prep.words_per_hit))
     if len(hits) >= needed:
         yield from hits
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"exceptions", "exceptions_from", "exceptions_group", "group", "ignore_case", "min_hits", "note", "pattern", "require_tags", "skip", "skip_classes", "skip_lowercase_lines", "skip_mentions", "skip_tags", "words_per_hit"})

@@ -173,3 +173,6 @@ def run(rule, prep, doc):
         if honest_context(doc, nstart, end):
             continue
         yield Hit(nstart, end, fields=(("note", prep.note), ("noun", noun), ("adjective", adj)))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"adjectives", "adjectives_from", "exceptions", "exceptions_from", "note", "plural_only"})

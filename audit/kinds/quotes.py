@@ -130,3 +130,6 @@ def run(rule, check, doc):
         yield from _closing_after_space(doc)
     else:
         yield from _stray_closing(doc)
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"check"})

@@ -205,3 +205,6 @@ def _english_around(text: str, start: int, end: int) -> bool:
     """The document around the sentence is English prose (not a page in that script)."""
     window = text[max(0, start - 2000): start] + text[end: end + 2000]
     return len(_LATIN_WORD.findall(window)) >= 40
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"endonyms_from", "min_letters", "min_letters_spaceless", "mode", "sentence_min", "sentence_min_spaceless"})

@@ -65,3 +65,6 @@ def run(rule, check, doc):
             continue
         name = c.outlet.name if c.outlet else c.name
         yield Hit(c.start, c.end, fields=(("outlet", name), ("site", identity.own_domain(doc))))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"check"})

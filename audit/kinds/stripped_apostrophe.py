@@ -81,3 +81,6 @@ def run(rule, prep, doc):
                 if not slug_like:
                     continue
             yield Hit(start + m.start(), start + m.end(), fields=(("original", original),))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"exceptions", "max_words"})

@@ -61,3 +61,6 @@ def run(rule, prep, doc):
     named = ", ".join(f"{describe(name)} {value:.3g} ({c:+.2f})" for name, value, c in parts[: prep.explain] if c > 0)
     start, end = _anchor(doc.text)
     yield Hit(start, end, fields=(("probability", f"{p:.2f}"), ("features", named or "many small differences")))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"explain", "model", "threshold"})

@@ -137,3 +137,6 @@ def run(rule, prep, doc):
             passage.end,
             fields=(("language", language_name(passage.language)), ("what", what), ("confidence", f"{passage.confidence:.2f}")),
         )
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"max_name_share", "min_confidence", "min_words", "translation_cues"})

@@ -25,3 +25,6 @@ def run(rule, pairs, doc):
         mb = rb.search(doc.text)
         if ma and mb:
             yield Hit(mb.start(), mb.end(), fields=(("first", a), ("second", b)))
+
+# every params key this kind reads: the catalogue refuses any other, naming the rule file
+PARAMS = frozenset({"pairs"})
