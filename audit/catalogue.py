@@ -33,7 +33,7 @@ ALLOWED = set(REQUIRED) | {"params", "languages", "scope", "strength"}
 # its weight in calibration (strong evidence can put a page in review alone,
 # weak evidence only together with other signals)
 STRENGTHS = ("weak", "normal", "strong")
-SCOPES = ("body", "title", "chrome", "document")
+SCOPES = ("body", "title", "document")  # each one read by kinds/_scope.scope_of
 
 
 def rules_dir() -> Path:

@@ -192,3 +192,16 @@ def test_a_misspelt_param_is_refused_with_the_closest_name(tmp_path):
     with pytest.raises(RuleError) as err:
         load_catalogue(extra=[rule])
     assert "kyiv-casing.typo.toml" in str(err.value) and "params.ignorecase" in str(err.value) and "ignore_case" in str(err.value)
+
+
+def test_every_scope_the_catalogue_accepts_is_read(tmp_path):
+    """A scope that reads nothing would load and silently never fire."""
+    from types import SimpleNamespace
+
+    from audit.catalogue import SCOPES
+    from audit.document import from_bytes
+    from audit.kinds._scope import scope_of
+
+    doc = from_bytes("a.txt", b"Harbour wall news\n\nThe council met on Tuesday.\n")
+    for scope in SCOPES:
+        assert scope_of(SimpleNamespace(scope=scope), doc) is not None, scope
