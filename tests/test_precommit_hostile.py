@@ -8,6 +8,7 @@ tests/test_hostile_matching.py cover them).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,10 +16,11 @@ import time
 from pathlib import Path
 
 import pytest
+from test_precommit import SCRAPED
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# name -> (bytes, expected exit code of the hook). Sizes are small: each audits in milliseconds.
+# name -> (content, 1 when the hook should flag it). Sizes are small: each audits in milliseconds.
 REPRODUCERS = {
     "timestamp.txt": (("Posted 12:34 " + "1" * 60 + "x\n") * 3, 0),
     "long-word.txt": ("A" * 20_000 + ". next\n", 0),
@@ -29,7 +31,7 @@ REPRODUCERS = {
     "utf16-odd-byte.txt": (b"\xff\xfe" + "The harbour wall was repaired.\n".encode("utf-16-le") + b"A", 0),
     "utf16-lone-surrogate.txt": (b"\xff\xfe" + "The harbour wall ".encode("utf-16-le") + b"\x00\xd8" + "was repaired.\n".encode("utf-16-le"), 0),
     "escape \x1b[31mred\x1b[0m.txt": ("The harbour wall was repaired on Monday, the council said.\n", 0),
-    "new\nline.txt": ("The town library will open on Sundays, helping readers from kyiv and beyond.\n", 1),
+    "new\nline.txt": (SCRAPED, 1),
 }
 
 
@@ -66,15 +68,23 @@ def test_precommit_hook_returns_on_every_hostile_reproducer(tmp_path, pre_commit
     setup = subprocess.run([str(pre_commit), "install-hooks"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert setup.returncode == 0, setup.stdout + setup.stderr
 
-    for name, (_content, code) in REPRODUCERS.items():
-        start = time.monotonic()
-        run = subprocess.run([str(pre_commit), "run", "provenance-audit", "--files", name], cwd=repo, env=env,
-                             capture_output=True, text=True, errors="replace", timeout=60)
-        took = time.monotonic() - start
-        output = run.stdout + run.stderr
-        assert "Traceback" not in output, (name, output)
-        assert run.returncode == code, (name, output)
-        assert took < 20, (name, took)
-        # No escape sequence of a file name reaches the terminal raw, and a newline in a name cannot begin a line.
-        assert "\x1b[31m" not in output, (name, output)
-        assert not any(line.startswith("line.txt") for line in output.splitlines()), (name, output)
+    # One run over every reproducer (pre-commit starts in about a second; one start per file would cost ten).
+    start = time.monotonic()
+    run = subprocess.run([str(pre_commit), "run", "provenance-audit", "--verbose", "--files", *REPRODUCERS], cwd=repo,
+                         env=env, capture_output=True, text=True, errors="replace", timeout=120)
+    took = time.monotonic() - start
+    output = run.stdout + run.stderr
+    assert "Traceback" not in output and "Error" not in output, output
+    assert run.returncode == 1, output
+    assert took < 30, took
+    # No escape sequence of a file name reaches the terminal raw, and a newline in a name cannot begin a line.
+    assert "\x1b[" not in output, output
+    assert not any(line.startswith("line.txt") for line in output.splitlines()), output
+    # Every reproducer was audited (pre-commit may split the files over processes), none is an error,
+    # and the flagged ones are those expected.
+    counts = re.findall(r"^(\d+) files: (\d+) flagged, \d+ review, \d+ clean, (\d+) errors", output, re.M)
+    assert sum(int(n) for n, _f, _e in counts) == len(REPRODUCERS), output
+    assert all(e == "0" for _n, _f, e in counts), output
+    flagged = {line.split(": flagged")[0] for line in output.splitlines() if ": flagged " in line}
+    expected = {name.replace("\n", "\\n") for name, (_c, code) in REPRODUCERS.items() if code}
+    assert flagged == expected, output
