@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from string import Formatter
 
 from .findings import Finding, Hit
@@ -30,15 +31,23 @@ def message_fields(template: str) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=1024)
+def _parsed(template: str):
+    """The template's parts, parsed once per template (None when malformed)."""
+    try:
+        return tuple(_FORMATTER.parse(template))
+    except ValueError:
+        return None
+
+
 def render_message(template: str, fields: dict) -> str:
     """Fill ``{name}`` fields from ``fields`` (a missing one is empty).
 
     Anything else in braces is kept as written: a template can neither read
     attributes nor ask for a huge width. A malformed template is returned as is.
     """
-    try:
-        parsed = list(_FORMATTER.parse(template))
-    except ValueError:
+    parsed = _parsed(template)
+    if parsed is None:
         return template
     out = []
     for literal, name, spec, conversion in parsed:

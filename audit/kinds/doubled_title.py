@@ -111,6 +111,16 @@ class _Line:
 
 
 def _lines(doc) -> list[_Line]:
+    """The document's non-blank lines, built once per text and shared by the rules of this kind."""
+    cached = doc.__dict__.get("_doubled_title_lines")
+    if cached is not None and cached[0] is doc.text:
+        return cached[1]
+    out = _build_lines(doc)
+    doc.__dict__["_doubled_title_lines"] = (doc.text, out)
+    return out
+
+
+def _build_lines(doc) -> list[_Line]:
     headings = doc.heading_spans
     out = []
     for m in _LINE.finditer(doc.text):
