@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Hit
+from ..findings import FINDINGS_PER_RULE, Hit
 from ..matching import Matcher
 from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, Walker, enclosing, in_furniture
 from ._prose import honest_context
@@ -143,7 +143,13 @@ def run(rule, prep, doc):
         if not prep.regex.may_match(present):
             return  # the prefilter: no literal this pattern needs is in the text
     hits = []
+    needed = prep.min_hits
+    if prep.words_per_hit:
+        needed = max(needed, -(-len(scope.text.split()) // prep.words_per_hit))
+    enough = max(needed, FINDINGS_PER_RULE + 1)  # past the cap the checks report no more hits
     for m in prep.regex.finditer(scope.text):
+        if len(hits) >= enough:
+            break
         start, end = m.span(prep.group)
         if start < 0 or end <= start:
             continue
@@ -164,8 +170,5 @@ def run(rule, prep, doc):
                 continue
         fields = [("note", prep.note)] + [(k, v) for k, v in m.groupdict().items() if v is not None]
         hits.append(Hit(start, end, fields=tuple(fields), in_source=scope.in_source))
-    needed = prep.min_hits
-    if prep.words_per_hit and hits:
-        needed = max(needed, -(-len(scope.text.split()) // prep.words_per_hit))
     if len(hits) >= needed:
         yield from hits
