@@ -117,7 +117,7 @@ class _Candidates:
     listed: a common word ('the') no longer tries every phrase it begins.
     """
 
-    __slots__ = ("all", "by_tail", "lengths")
+    __slots__ = ("all", "by_tail", "lengths", "memo")
 
     def __init__(self, cands):
         self.all = cands
@@ -127,10 +127,22 @@ class _Candidates:
             word = _WORD.match(low, lead).group()
             self.by_tail[low[lead + len(word):lead + len(word) + _TAIL]].append((k, cand))
         self.lengths = sorted({len(tail) for tail in self.by_tail})
+        self.memo: dict[str, list] = {}
 
     def at(self, lower: str, end: int) -> list:
+        tail = lower[end:end + _TAIL]  # the answer depends on these characters only
+        cands = self.memo.get(tail)
+        if cands is None:
+            cands = self._at(tail)
+            if len(self.memo) < 4096:
+                self.memo[tail] = cands
+        return cands
+
+    def _at(self, lower: str, end: int = 0) -> list:
         found = []
         for n in self.lengths:
+            if end + n > len(lower):
+                break  # the text ends before this tail could
             found.extend(self.by_tail.get(lower[end:end + n], ()))
         found.sort(key=lambda kc: kc[0])
         return [cand for _k, cand in found]
