@@ -242,7 +242,15 @@ def _blocks(lines: list[_Line], prep):
     """(original, copy) for a block of two or three lines printed again right after itself
     (a feed item's headline and teaser imported twice)."""
     n = len(lines)
-    skipped = [ln.heading or _is_caption(ln, prep) for ln in lines]  # once per line, not per block
+    captions: dict[str, bool] = {}  # a line printed again is tested once
+    skipped = []
+    for ln in lines:
+        if ln.heading:
+            skipped.append(True)
+            continue
+        if ln.text not in captions:
+            captions[ln.text] = _is_caption(ln, prep)
+        skipped.append(captions[ln.text])
     skipped_before = [0, *accumulate(skipped)]  # skipped lines before each index: a block's check in O(1)
     lede_words = prep["lede_words"]
     lede = [ln.words >= lede_words and any(c.islower() for c in ln.text) for ln in lines]
