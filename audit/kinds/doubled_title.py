@@ -103,7 +103,7 @@ def _similar(a: str, b: str, min_ratio: float) -> bool:
 
 
 class _Line:
-    __slots__ = ("start", "end", "text", "norm", "words", "heading")
+    __slots__ = ("start", "end", "text", "norm", "words", "heading", "captions")
 
     def __init__(self, start, end, text, heading, memo=None):
         self.start, self.end, self.text, self.heading = start, end, text, heading
@@ -113,6 +113,7 @@ class _Line:
             if memo is not None:
                 memo[text] = known  # a line printed again is normalised once
         self.norm, self.words = known
+        self.captions: dict = {}  # caption pattern -> whether this line is a caption (the rules share lines)
 
 
 def _lines(doc) -> list[_Line]:
@@ -142,9 +143,16 @@ def _build_lines(doc) -> list[_Line]:
 
 
 def _is_caption(line: _Line, prep) -> bool:
-    if _TRAILING_CREDIT.search(line.text):
+    key = prep["captions"]
+    if key not in line.captions:
+        line.captions[key] = _caption(line.text, key)
+    return line.captions[key]
+
+
+def _caption(text: str, captions) -> bool:
+    if _TRAILING_CREDIT.search(text):
         return True
-    return bool(prep["captions"] and prep["captions"].search(line.text.lower()))
+    return bool(captions and captions.search(text.lower()))
 
 
 def _is_stamp(line: _Line, prep) -> bool:
