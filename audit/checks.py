@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from string import Formatter
 
-from .findings import Finding, Hit
+from .findings import FINDINGS_PER_RULE, Finding, Hit
 from .kinds import KINDS
 from .kinds._text import excerpt as make_excerpt
 
@@ -30,15 +31,23 @@ def message_fields(template: str) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=1024)
+def _parsed(template: str):
+    """The template's parts, parsed once per template (None when malformed)."""
+    try:
+        return tuple(_FORMATTER.parse(template))
+    except ValueError:
+        return None
+
+
 def render_message(template: str, fields: dict) -> str:
     """Fill ``{name}`` fields from ``fields`` (a missing one is empty).
 
     Anything else in braces is kept as written: a template can neither read
     attributes nor ask for a huge width. A malformed template is returned as is.
     """
-    try:
-        parsed = list(_FORMATTER.parse(template))
-    except ValueError:
+    parsed = _parsed(template)
+    if parsed is None:
         return template
     out = []
     for literal, name, spec, conversion in parsed:
@@ -53,7 +62,26 @@ def render_message(template: str, fields: dict) -> str:
     return "".join(out).strip()
 
 
-def place(rule, hit: Hit, doc) -> Finding:
+def _capped(pairs, doc):
+    """``pairs`` with at most FINDINGS_PER_RULE of each rule; the rules cut are recorded on ``doc``."""
+    counts: dict[str, int] = defaultdict(int)
+    for rule, hit in pairs:
+        counts[rule.id] += 1
+        if counts[rule.id] > FINDINGS_PER_RULE:
+            doc.__dict__.setdefault("capped_rules", set()).add(rule.id)
+            continue
+        yield rule, hit
+
+
+def capped_notes(doc) -> list[str]:
+    """One note per rule whose findings were cut at FINDINGS_PER_RULE in this document."""
+    return [
+        f"{rule}: more than {FINDINGS_PER_RULE} findings; only the first {FINDINGS_PER_RULE} are reported"
+        for rule in sorted(doc.__dict__.get("capped_rules", ()))
+    ]
+
+
+def place(rule, hit: Hit, doc, messages: dict | None = None) -> Finding:
     """Turn a kind's Hit into a Finding at a line and column of the source file."""
     if hit.in_source:
         offset = hit.start
@@ -62,9 +90,19 @@ def place(rule, hit: Hit, doc) -> Finding:
         offset = doc.source_offset(hit.start)
         shown = make_excerpt(doc.text, hit.start, hit.end)
     line, column = doc.source_position(offset)
-    fields = {"match": shown}
-    fields.update(hit.fields)
-    message = hit.message or render_message(rule.message, fields)
+    message = hit.message
+    if not message:
+        key = (rule.message, shown, hit.fields)
+        try:
+            message = messages.get(key) if messages is not None else None
+        except TypeError:  # a field that cannot be a key: render it every time
+            key, message = None, None
+        if message is None:
+            fields = {"match": shown}
+            fields.update(hit.fields)
+            message = render_message(rule.message, fields)
+            if messages is not None and key is not None:
+                messages[key] = message
     return Finding(rule.id, rule.signal, rule.category, line, column, shown, message, offset)
 
 
@@ -84,6 +122,7 @@ def run_checks(doc, catalogue, language: str | None = None) -> tuple[list[Findin
         by_kind[rule.kind].append((rule, catalogue.compiled(rule)))
     findings: list[Finding] = []
     errors: list[dict] = []
+    messages: dict = {}  # rendered messages, by template and fields: a finding repeated many times renders once
     for kind in sorted(by_kind):
         items = by_kind[kind]
         module = KINDS[kind]
@@ -98,7 +137,7 @@ def run_checks(doc, catalogue, language: str | None = None) -> tuple[list[Findin
             except Exception as exc:  # a rule bug must not spoil the run
                 errors.append({"rule": ",".join(r.id for r, _ in group), "error": f"{type(exc).__name__}: {exc}"})
                 continue
-            findings.extend(place(rule, hit, doc) for rule, hit in pairs)
+            findings.extend(place(rule, hit, doc, messages) for rule, hit in _capped(pairs, doc))
     unique = {(f.rule, f.offset, f.excerpt): f for f in findings}
     ordered = sorted(unique.values(), key=lambda f: (f.line, f.column, f.rule, f.excerpt))
     return ordered, skipped, errors

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# At most this many findings of one rule in one document are reported (the first ones the rule
+# found); a report whose rule reached it says so in its notes. A hostile page repeating one
+# phrase a hundred thousand times costs no more to report than one repeating it this often.
+FINDINGS_PER_RULE = 2000
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:

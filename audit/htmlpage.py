@@ -556,7 +556,7 @@ def extract_metadata(soup, source: str) -> tuple[dict, dict[str, tuple[int, int]
     if root is not None and root.get("lang"):
         meta["lang"] = _attr(root, "lang")
     og, twitter = {}, {}
-    for tag in soup.find_all("meta"):
+    for tag in _named(soup, "meta"):
         key = (_attr(tag, "property") or _attr(tag, "name")).strip().lower()
         content = _attr(tag, "content").strip()
         if not key or not content:
@@ -571,7 +571,7 @@ def extract_metadata(soup, source: str) -> tuple[dict, dict[str, tuple[int, int]
         meta["og"] = og
     if twitter:
         meta["twitter"] = twitter
-    for link in soup.find_all("link"):
+    for link in _named(soup, "link"):
         rel = _attr(link, "rel").lower().split()
         if "canonical" in rel and link.get("href"):
             meta.setdefault("canonical", _attr(link, "href").strip())
@@ -586,6 +586,14 @@ def extract_metadata(soup, source: str) -> tuple[dict, dict[str, tuple[int, int]
 
 _CDN = re.compile(r"(googletagmanager|google-analytics|googleapis|gstatic|gravatar|facebook|twitter|x\.com|linkedin|reddit|whatsapp|"
                   r"pinterest|cloudflare|jsdelivr|unpkg|jquery|wp\.com|schema\.org|gmpg\.org|w3\.org|doubleclick|youtube)", re.I)
+
+
+def _named(soup, name: str) -> list:
+    """``soup.find_all(name)``, walked once per page for the readers that share it."""
+    cache = soup.__dict__.setdefault("_named_tags", {})
+    if name not in cache:
+        cache[name] = soup.find_all(name)
+    return cache[name]
 
 
 def own_domains(soup, chrome_tags) -> list[str]:
@@ -604,11 +612,11 @@ def own_domains(soup, chrome_tags) -> list[str]:
         if host and not _CDN.search(host):
             votes[host] += weight
 
-    for tag in soup.find_all("meta"):
+    for tag in _named(soup, "meta"):
         key = (_attr(tag, "property") or _attr(tag, "name")).lower()
         if key in {"og:image", "twitter:image", "og:image:url", "og:image:secure_url"}:
             vote(_attr(tag, "content"), 2)
-    for link in soup.find_all("link"):
+    for link in _named(soup, "link"):
         rel = _attr(link, "rel").lower().split()
         if "canonical" in rel:
             continue

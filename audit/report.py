@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .checks import capped_notes
+
 SCHEMA_VERSION = "1"
 from . import __version__
 
@@ -46,6 +48,9 @@ def build_report(doc, findings, scored, weights, skipped=(), rule_errors=(), ext
     }
     if doc.truncated:
         report["notes"] = [f"only the first {len(doc.source.encode('utf-8', 'replace'))} bytes were audited"]
+    capped = capped_notes(doc)
+    if capped:
+        report.setdefault("notes", []).extend(capped)
     if doc.metadata:
         report["metadata"] = doc.metadata
     if extra:

@@ -110,6 +110,7 @@ def features(text: str) -> tuple[dict[str, float], int]:
     classes: list[str] = []
     lengths = []
     initials = Counter()
+    known: dict[tuple[str, bool], str] = {}
     for s in sentences:
         toks = _TOKEN.findall(s)
         lengths.append(len(toks))
@@ -117,7 +118,11 @@ def features(text: str) -> tuple[dict[str, float], int]:
             initials[toks[0].lower()] += 1
         for j, t in enumerate(toks):
             tokens.append(t)
-            classes.append(word_class(t, j == 0))
+            key = (t, j == 0)
+            c = known.get(key)
+            if c is None:
+                c = known[key] = word_class(t, j == 0)  # a token's class, worked out once per text
+            classes.append(c)
     n = len(tokens)
     if n == 0:
         return {}, 0
@@ -126,7 +131,7 @@ def features(text: str) -> tuple[dict[str, float], int]:
     f: dict[str, float] = {}
     for w in FUNCTION_WORDS:
         f[f"word:{w}"] = 100.0 * counts[w] / n
-    letters = sum(1 for c in text if c.isalpha()) or 1
+    letters = sum(map(str.isalpha, text)) or 1
     for name, chars in PUNCTUATION.items():
         f[f"punct:{name}"] = 100.0 * sum(text.count(c) for c in chars) / n
     f["punct:contraction"] = 100.0 * sum(1 for t in tokens if "'" in t or "’" in t) / n
@@ -147,7 +152,7 @@ def features(text: str) -> tuple[dict[str, float], int]:
     f["lexical:top_content_share"] = sum(c for _, c in cc.most_common(5)) / max(1, len(content))
     bigrams = Counter(zip(content, content[1:]))
     f["repetition:bigram"] = sum(c for c in bigrams.values() if c > 1) / max(1, len(content) - 1)
-    f["letters:capital_share"] = sum(1 for c in text if c.isupper()) / letters
+    f["letters:capital_share"] = sum(map(str.isupper, text)) / letters
     cls = Counter(classes)
     for c in CLASS_NAMES:
         f[f"class:{c}"] = 100.0 * cls[c] / n

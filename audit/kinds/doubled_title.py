@@ -45,6 +45,7 @@ params:
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from ..findings import Hit
 from ._text import excerpt, normalise
@@ -102,17 +103,33 @@ def _similar(a: str, b: str, min_ratio: float) -> bool:
 
 
 class _Line:
-    __slots__ = ("start", "end", "text", "norm", "words", "heading")
+    __slots__ = ("start", "end", "text", "norm", "words", "heading", "captions")
 
-    def __init__(self, start, end, text, heading):
+    def __init__(self, start, end, text, heading, memo=None):
         self.start, self.end, self.text, self.heading = start, end, text, heading
-        self.norm = normalise(text)
-        self.words = len(_WORD.findall(text))
+        known = memo.get(text) if memo is not None else None
+        if known is None:
+            known = (normalise(text), len(_WORD.findall(text)))
+            if memo is not None:
+                memo[text] = known  # a line printed again is normalised once
+        self.norm, self.words = known
+        self.captions: dict = {}  # caption pattern -> whether this line is a caption (the rules share lines)
 
 
 def _lines(doc) -> list[_Line]:
+    """The document's non-blank lines, built once per text and shared by the rules of this kind."""
+    cached = doc.__dict__.get("_doubled_title_lines")
+    if cached is not None and cached[0] is doc.text:
+        return cached[1]
+    out = _build_lines(doc)
+    doc.__dict__["_doubled_title_lines"] = (doc.text, out)
+    return out
+
+
+def _build_lines(doc) -> list[_Line]:
     headings = doc.heading_spans
     out = []
+    memo: dict[str, tuple[str, int]] = {}
     for m in _LINE.finditer(doc.text):
         raw = m.group()
         text = raw.strip()
@@ -121,14 +138,21 @@ def _lines(doc) -> list[_Line]:
         start = m.start() + len(raw) - len(raw.lstrip())
         end = start + len(text)
         heading = any(h[0] <= start < h[1] or start <= h[0] < end for h in headings)
-        out.append(_Line(start, end, text, heading))
+        out.append(_Line(start, end, text, heading, memo))
     return out
 
 
 def _is_caption(line: _Line, prep) -> bool:
-    if _TRAILING_CREDIT.search(line.text):
+    key = prep["captions"]
+    if key not in line.captions:
+        line.captions[key] = _caption(line.text, key)
+    return line.captions[key]
+
+
+def _caption(text: str, captions) -> bool:
+    if _TRAILING_CREDIT.search(text):
         return True
-    return bool(prep["captions"] and prep["captions"].search(line.text.lower()))
+    return bool(captions and captions.search(text.lower()))
 
 
 def _is_stamp(line: _Line, prep) -> bool:
@@ -226,16 +250,27 @@ def _blocks(lines: list[_Line], prep):
     """(original, copy) for a block of two or three lines printed again right after itself
     (a feed item's headline and teaser imported twice)."""
     n = len(lines)
-    skipped = [ln.heading or _is_caption(ln, prep) for ln in lines]  # once per line, not per block
+    captions: dict[str, bool] = {}  # a line printed again is tested once
+    skipped = []
+    for ln in lines:
+        if ln.heading:
+            skipped.append(True)
+            continue
+        if ln.text not in captions:
+            captions[ln.text] = _is_caption(ln, prep)
+        skipped.append(captions[ln.text])
+    skipped_before = [0, *accumulate(skipped)]  # skipped lines before each index: a block's check in O(1)
+    lede_words = prep["lede_words"]
+    lede = [ln.words >= lede_words and any(c.islower() for c in ln.text) for ln in lines]
     for i in range(n):
         for k in (2, 3):
             if i + 2 * k > n:
                 break
+            if skipped_before[i + 2 * k] - skipped_before[i]:
+                continue
+            if not any(lede[i:i + k]):
+                continue
             block, again = lines[i:i + k], lines[i + k:i + 2 * k]
-            if any(skipped[i:i + 2 * k]):
-                continue
-            if not any(ln.words >= prep["lede_words"] and any(c.islower() for c in ln.text) for ln in block):
-                continue
             if all(a.words > 0 and _similar(a.norm, b.norm, prep["min_ratio"]) for a, b in zip(block, again)):
                 yield i, i + k
                 break

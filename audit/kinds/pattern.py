@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Hit
+from ..findings import FINDINGS_PER_RULE, Hit
 from ..matching import Matcher
 from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, Walker, enclosing, in_furniture
 from ._prose import honest_context
@@ -129,6 +129,14 @@ def _lowercase_lines(text: str, pos: int) -> bool:
     return not any(c.isupper() for c in window)
 
 
+def _needed(prep, scope, hits) -> int:
+    """How many hits the rule needs before it reports any."""
+    needed = prep.min_hits
+    if prep.words_per_hit and hits:
+        needed = max(needed, -(-len(scope.text.split()) // prep.words_per_hit))
+    return needed
+
+
 def run(rule, prep, doc):
     scope = scope_of(rule, doc)
     if scope is None or not scope.text:
@@ -143,7 +151,13 @@ def run(rule, prep, doc):
         if not prep.regex.may_match(present):
             return  # the prefilter: no literal this pattern needs is in the text
     hits = []
+    enough = None  # once past the cap: the hits that are enough (the cap, or what the rule needs)
     for m in prep.regex.finditer(scope.text):
+        if len(hits) > FINDINGS_PER_RULE:
+            if enough is None:
+                enough = _needed(prep, scope, hits)
+            if len(hits) >= enough:
+                break  # past the cap the checks report no more hits
         start, end = m.span(prep.group)
         if start < 0 or end <= start:
             continue
@@ -164,10 +178,7 @@ def run(rule, prep, doc):
                 continue
         fields = [("note", prep.note)] + [(k, v) for k, v in m.groupdict().items() if v is not None]
         hits.append(Hit(start, end, fields=tuple(fields), in_source=scope.in_source))
-    needed = prep.min_hits
-    if prep.words_per_hit and hits:
-        needed = max(needed, -(-len(scope.text.split()) // prep.words_per_hit))
-    if len(hits) >= needed:
+    if len(hits) >= _needed(prep, scope, hits):
         yield from hits
 
 # every params key this kind reads: the catalogue refuses any other, naming the rule file

@@ -36,6 +36,7 @@ A site's own single labels are not evidence, so three line shapes pass:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 
 from ..findings import Hit
@@ -99,13 +100,56 @@ def _index(items):
 
 
 def _build_index(items):
-    index = defaultdict(list)
+    flat = defaultdict(list)
     for rule, prep in items:
         for phrase, note in prep.entries:
             low = phrase.lower()
             m = _WORD.search(low)
-            index[m.group()].append((low, m.start(), rule, prep, phrase, note))
-    return index
+            flat[m.group()].append((low, m.start(), rule, prep, phrase, note))
+    return {word: _Candidates(cands) for word, cands in flat.items()}
+
+
+class _Candidates:
+    """The phrases of one first word, found by the (up to) two characters that follow the word.
+
+    A phrase can match only where the text after the word starts with what follows the
+    word in the phrase, so ``at`` returns only those phrases, in the order they were
+    listed: a common word ('the') no longer tries every phrase it begins.
+    """
+
+    __slots__ = ("all", "by_tail", "lengths", "memo")
+
+    def __init__(self, cands):
+        self.all = cands
+        self.by_tail: dict[str, list] = defaultdict(list)
+        for k, cand in enumerate(cands):
+            low, lead = cand[0], cand[1]
+            word = _WORD.match(low, lead).group()
+            self.by_tail[low[lead + len(word):lead + len(word) + _TAIL]].append((k, cand))
+        self.lengths = sorted({len(tail) for tail in self.by_tail})
+        self.memo: dict[str, list] = {}
+
+    def at(self, lower: str, end: int) -> list:
+        tail = lower[end:end + _TAIL]  # the answer depends on these characters only
+        cands = self.memo.get(tail)
+        if cands is None:
+            cands = self._at(tail)
+            if len(self.memo) < 4096:
+                self.memo[tail] = cands
+        return cands
+
+    def _at(self, lower: str, end: int = 0) -> list:
+        found = []
+        for n in self.lengths:
+            if end + n > len(lower):
+                break  # the text ends before this tail could
+            found.extend(self.by_tail.get(lower[end:end + n], ()))
+        found.sort(key=lambda kc: kc[0])
+        return [cand for _k, cand in found]
+
+
+_TAIL = 2
+_NEWLINE = re.compile("\n")
 
 
 def _at_line_start(text: str, start: int) -> bool:
@@ -183,11 +227,12 @@ def run_many(items, doc):
         index = _index(group)
         seen = set()
         found = []
+        newlines = None
         for m in _WORD.finditer(lower):
             cands = index.get(m.group())
             if not cands:
                 continue
-            for low, lead, rule, prep, phrase, note in cands:
+            for low, lead, rule, prep, phrase, note in cands.at(lower, m.end()):
                 start = m.start() - lead
                 if start < 0 or not lower.startswith(low, start):
                     continue
@@ -216,7 +261,9 @@ def run_many(items, doc):
                 ):
                     continue
                 hit = Hit(scope.base + start, scope.base + end, fields=(("note", note),), in_source=scope.in_source)
-                found.append((rule, hit, prep, low, text.count("\n", 0, start)))
+                if newlines is None:
+                    newlines = [nl.start() for nl in _NEWLINE.finditer(text)]
+                found.append((rule, hit, prep, low, bisect_left(newlines, start)))  # text.count("\n", 0, start)
         yield from _single_labels(found)
 
 

@@ -147,8 +147,10 @@ def _boundary_after(tokens, j) -> bool:
 
 def run(rule, prep, doc):
     text = doc.text
-    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     adjectives = prep.adjectives
+    if adjectives.isdisjoint(_TOKEN.findall(text)):
+        return  # no token is one of the adjectives: the loop below would find nothing
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     for i in range(2, len(tokens)):
         adj, astart = tokens[i]
         if adj not in adjectives:
