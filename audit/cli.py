@@ -11,7 +11,13 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Sequence
 
-from .formats._escape import printable
+
+
+def printable(text: str) -> str:
+    """A name or message made safe for a terminal (imported on use: --version stays lean)."""
+    from .formats._escape import printable as escape
+
+    return escape(text)
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
