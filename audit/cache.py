@@ -143,22 +143,11 @@ class ReportCache:
         return report
 
     def put(self, key: str, report: dict) -> None:
-        import tempfile
+        from .output import atomic_file
 
-        target = self._file(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(report, fh, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, target)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            with atomic_file(str(self._file(key))) as fh:
+                json.dump(report, fh, ensure_ascii=False, separators=(",", ":"))
         except (OSError, TypeError, ValueError):
             pass  # a full disk or a read-only cache must not fail the audit
 

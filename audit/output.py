@@ -6,6 +6,7 @@ What is printed is rendered by the formats in ``audit/formats/``.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 import os
 import re
 
@@ -28,11 +29,13 @@ _MAX_COMPONENT = 200  # bytes; file systems allow 255
 _SAFE = re.compile(r"[\w@+.-]")
 
 
-def atomic_write(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and rename: never half-written.
-
-    The temporary name carries the process id, so a later run can tell a
-    temporary file left by a killed run from one a live run is writing.
+@contextmanager
+def atomic_file(path: str, binary: bool = False):
+    """A file to write ``path`` through: a temporary file in the same folder,
+    renamed over ``path`` when the block ends, removed if it fails. Never
+    half-written. The temporary name carries the process id, so a later run
+    can tell a temporary file left by a killed run from one a live run is
+    writing. The file gets the permissions the umask gives any new file.
     """
     import tempfile
 
@@ -40,9 +43,9 @@ def atomic_write(path: str, text: str) -> None:
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=directory)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a report is as readable as any file written here
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
+            yield fh
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -50,6 +53,12 @@ def atomic_write(path: str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def atomic_write(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_file`)."""
+    with atomic_file(path) as fh:
+        fh.write(text)
 
 
 def _umask() -> int:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import os
 import struct
-import tempfile
 from dataclasses import dataclass
 
 import numpy as np
@@ -304,49 +303,40 @@ class RefIndex:
             pos += int(np.prod(shape)) * np.dtype(dtype).itemsize
         head = json.dumps(header).encode("utf-8")
         start = -(-(len(MAGIC) + 8 + len(head)) // _ALIGN) * _ALIGN
-        directory = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=directory)
+        from .output import atomic_file
 
         def pad_to(fh, name):
             at = start + header["arrays"][name]["offset"]
             fh.write(b"\0" * (at - fh.tell()))
 
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(MAGIC + struct.pack("<Q", len(head)) + head)
-                for name, array in (("keys", keys), ("sorted_keys", skeys), ("sorted_docs", order), ("offsets", offsets)):
-                    pad_to(fh, name)
-                    fh.write(np.ascontiguousarray(array).tobytes())
-                pad_to(fh, "values")
-                old = np.asarray(self.values)
-                for i in range(0, len(old), 1 << 22):  # copy in chunks: a mapped file is not read whole
-                    fh.write(np.ascontiguousarray(old[i: i + (1 << 22)]).tobytes())
-                if values_new is not None and new_values_bytes:
-                    values_new.flush()
-                    values_new.seek(0)
-                    while chunk := values_new.read(1 << 24):
-                        fh.write(chunk)
-                    values_new.seek(0, 2)
-                pad_to(fh, "sigs")
-                old = np.asarray(self.sigs)
-                for i in range(0, len(old), 1 << 16):
-                    fh.write(np.ascontiguousarray(old[i: i + (1 << 16)], dtype=np.uint32).tobytes())
-                if self._pending_sigs is not None:
-                    self._pending_sigs.flush()
-                    self._pending_sigs.seek(0)
-                    while chunk := self._pending_sigs.read(1 << 24):
-                        fh.write(chunk)
-                    self._pending_sigs.seek(0, 2)
-                pad_to(fh, "meta")
-                fh.write(meta_old)
-                fh.write(meta_new)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        with atomic_file(os.path.abspath(path), binary=True) as fh:
+            fh.write(MAGIC + struct.pack("<Q", len(head)) + head)
+            for name, array in (("keys", keys), ("sorted_keys", skeys), ("sorted_docs", order), ("offsets", offsets)):
+                pad_to(fh, name)
+                fh.write(np.ascontiguousarray(array).tobytes())
+            pad_to(fh, "values")
+            old = np.asarray(self.values)
+            for i in range(0, len(old), 1 << 22):  # copy in chunks: a mapped file is not read whole
+                fh.write(np.ascontiguousarray(old[i: i + (1 << 22)]).tobytes())
+            if values_new is not None and new_values_bytes:
+                values_new.flush()
+                values_new.seek(0)
+                while chunk := values_new.read(1 << 24):
+                    fh.write(chunk)
+                values_new.seek(0, 2)
+            pad_to(fh, "sigs")
+            old = np.asarray(self.sigs)
+            for i in range(0, len(old), 1 << 16):
+                fh.write(np.ascontiguousarray(old[i: i + (1 << 16)], dtype=np.uint32).tobytes())
+            if self._pending_sigs is not None:
+                self._pending_sigs.flush()
+                self._pending_sigs.seek(0)
+                while chunk := self._pending_sigs.read(1 << 24):
+                    fh.write(chunk)
+                self._pending_sigs.seek(0, 2)
+            pad_to(fh, "meta")
+            fh.write(meta_old)
+            fh.write(meta_new)
 
     @classmethod
     def load(cls, path: str) -> "RefIndex":
