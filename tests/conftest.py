@@ -63,3 +63,43 @@ def _no_report_cache(request, monkeypatch):
     """Tests audit afresh: the report cache is on only where a test asks for ``report_cache``."""
     if "report_cache" not in request.fixturenames:
         monkeypatch.setattr("audit.cache.cache_root", lambda: None)
+
+
+@pytest.fixture
+def hook_repo(tmp_path, pre_commit_home):
+    """A fresh git repository whose pre-commit config runs this checkout's hook at HEAD.
+
+    ``hook_repo(args=(...))`` gives ``(repo, env, pre_commit)``: the folder, an
+    environment with the shared hook cache and a committer, and the
+    pre-commit executable. Skips where the project is not a git checkout
+    with a commit, or pre-commit is not installed.
+    """
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    env.pop("PRE_COMMIT_ALLOW_NO_CONFIG", None)
+
+    def make(args=(), name="corpus-repo", extra_env=None):
+        if shutil.which("git") is None:
+            pytest.skip("git is not installed")
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True)
+        if head.returncode != 0:
+            pytest.skip("the project is not a git checkout with a commit")
+        pre_commit = Path(sys.executable).with_name("pre-commit")
+        if not pre_commit.exists():
+            pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+        repo = tmp_path / name
+        repo.mkdir()
+        assert subprocess.run(["git", "init", "-q"], cwd=repo, capture_output=True).returncode == 0
+        config = f"repos:\n- repo: {root.as_posix()}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: provenance-audit\n"
+        if args:
+            config += "    args: [" + ", ".join(args) + "]\n"
+        (repo / ".pre-commit-config.yaml").write_text(config)
+        return repo, dict(env, **(extra_env or {})), pre_commit
+
+    return make

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -43,22 +41,8 @@ def _git(*args, cwd):
 
 
 @pytest.mark.slow
-def test_precommit_hook_blocks_scraped_and_passes_honest(tmp_path, pre_commit_home):
-    head = _git("rev-parse", "HEAD", cwd=ROOT)
-    if head.returncode != 0 or shutil.which("git") is None:
-        pytest.skip("the project is not a git checkout with a commit")
-    pre_commit = Path(sys.executable).with_name("pre-commit")
-    if not pre_commit.exists():
-        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
-    repo = tmp_path / "corpus-repo"
-    repo.mkdir()
-    assert _git("init", "-q", cwd=repo).returncode == 0
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: provenance-audit\n"
-    )
-    env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
-    env.pop("PRE_COMMIT_ALLOW_NO_CONFIG", None)
+def test_precommit_hook_blocks_scraped_and_passes_honest(hook_repo):
+    repo, env, pre_commit = hook_repo()
     assert subprocess.run([str(pre_commit), "install"], cwd=repo, env=env, capture_output=True).returncode == 0
 
     (repo / "library.txt").write_text(HONEST)

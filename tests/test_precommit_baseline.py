@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from test_precommit import HONEST, ROOT, SCRAPED, _git
+from test_precommit import HONEST, SCRAPED, _git
 
 
 @pytest.mark.slow
-def test_precommit_passes_a_baselined_file_and_blocks_a_new_one(tmp_path, pre_commit_home):
-    head = _git("rev-parse", "HEAD", cwd=ROOT)
-    if head.returncode != 0:
-        pytest.skip("the project is not a git checkout with a commit")
-    bin_dir = Path(sys.executable).parent
-    pre_commit = bin_dir / "pre-commit"
-    if not pre_commit.exists():
-        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
-    repo = tmp_path / "corpus-repo"
-    repo.mkdir()
-    assert _git("init", "-q", cwd=repo).returncode == 0
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: provenance-audit\n"
-        "    args: [--baseline, .provenance-audit-baseline.json]\n"
-    )
-    env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
-    env.pop("PRE_COMMIT_ALLOW_NO_CONFIG", None)
+def test_precommit_passes_a_baselined_file_and_blocks_a_new_one(hook_repo):
+    repo, env, pre_commit = hook_repo(args=("--baseline", ".provenance-audit-baseline.json"))
+    bin_dir = pre_commit.parent
     assert subprocess.run([str(pre_commit), "install"], cwd=repo, env=env, capture_output=True).returncode == 0
 
     # the maintainer reviews the copied article, accepts it with a note, and commits both

@@ -7,11 +7,8 @@ tests/test_hostile_matching.py cover them).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -40,22 +37,8 @@ def _git(*args, cwd, env=None):
 
 
 @pytest.mark.slow
-def test_precommit_hook_returns_on_every_hostile_reproducer(tmp_path, pre_commit_home):
-    head = _git("rev-parse", "HEAD", cwd=ROOT)
-    if head.returncode != 0 or shutil.which("git") is None:
-        pytest.skip("the project is not a git checkout with a commit")
-    pre_commit = Path(sys.executable).with_name("pre-commit")
-    if not pre_commit.exists():
-        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
-    repo = tmp_path / "hostile-repo"
-    repo.mkdir()
-    env = dict(os.environ, PRE_COMMIT_HOME=str(pre_commit_home), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org", NO_COLOR="1")
-    env.pop("PRE_COMMIT_ALLOW_NO_CONFIG", None)
-    assert _git("init", "-q", cwd=repo).returncode == 0
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: provenance-audit\n"
-    )
+def test_precommit_hook_returns_on_every_hostile_reproducer(hook_repo):
+    repo, env, pre_commit = hook_repo(name="hostile-repo", extra_env={"NO_COLOR": "1"})
     for name, (content, _code) in REPRODUCERS.items():
         path = repo / name
         if isinstance(content, bytes):
