@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 POSITIVE_LABELS = {"scraped", "machine-translated", "scraped-mt"}
 SKIPPED_LABELS = {"unsure"}
@@ -49,11 +48,12 @@ def _read_manifest(manifest: Path) -> list[dict]:
 
 
 def site_of(url: str | None) -> str | None:
-    """The host of a URL, lower-cased, without ``www.``."""
+    """The host of a manifest's URL (the page's site; the scheme may be missing)."""
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-    return host.removeprefix("www.") or None
+    from .htmlpage import site_of as host
+
+    return host(url if "//" in url else "//" + url) or None
 
 
 def load_manifests(directory: str | Path) -> list[dict]:
