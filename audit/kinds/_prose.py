@@ -145,15 +145,6 @@ def in_foreign_quote(text: str, start: int) -> bool:
     return False
 
 
-def _has_fences(doc, text: str) -> bool:
-    """Does ``text`` hold a Markdown code fence? (Looked up once per document text.)"""
-    cached = doc.__dict__.get("_prose_fences")
-    if cached is None or cached[0] is not text:
-        cached = (text, "```" in text or "~~~" in text)
-        doc.__dict__["_prose_fences"] = cached
-    return cached[1]
-
-
 class _Index:
     """The answers of the functions above for every span of one text, in
     logarithmic time per question: line bounds, quotation marks, fences and
@@ -296,11 +287,12 @@ class _Index:
         return words <= max_words
 
 
-def _index(doc) -> _Index:
-    index = doc.__dict__.get("_prose_index")
-    if index is None or index.text is not doc.text:
-        index = _Index(doc.text)
-        doc.__dict__["_prose_index"] = index
+def _index(doc, text: str) -> _Index:
+    """The index of ``text`` (the document's text, or a part a rule reads), built once."""
+    indexes = doc.__dict__.setdefault("_prose_indexes", {})
+    index = indexes.get(id(text))
+    if index is None or index.text is not text:
+        index = indexes[id(text)] = _Index(text)
     return index
 
 
@@ -315,10 +307,8 @@ def _span_index(doc):
 
 
 def honest_context(doc, start: int, end: int, text: str | None = None, mentions: bool = True) -> str | None:
-    """Why the span [start, end) of ``doc.text`` is not English prose, or None."""
-    if text is not None and text is not doc.text:
-        return _honest_context_scan(doc, start, end, text, mentions)
-    text = doc.text
+    """Why the span [start, end) of ``text`` (default ``doc.text``) is not English prose, or None."""
+    text = doc.text if text is None else text
     spans = marked_spans(doc)
     if spans:
         src = doc.source_offset(start)
@@ -326,7 +316,7 @@ def honest_context(doc, start: int, end: int, text: str | None = None, mentions:
         k = bisect_right(starts, src) - 1
         if k >= 0 and reach[k] > src:
             return "marked as code or another language"
-    index = _index(doc)
+    index = _index(doc, text)
     if index.table_or_code_line(start):
         return "table or code line"
     if index.has_fence:
@@ -335,25 +325,5 @@ def honest_context(doc, start: int, end: int, text: str | None = None, mentions:
     if index.foreign_quote(start):
         return "inside a quotation in another language"
     if mentions and index.mention(start, end):
-        return "cited as an example in quotation marks"
-    return None
-
-
-def _honest_context_scan(doc, start: int, end: int, text: str, mentions: bool = True) -> str | None:
-    """``honest_context`` for a text other than ``doc.text``, without an index."""
-    spans = marked_spans(doc)
-    if spans:
-        src = doc.source_offset(start)
-        for s, e in spans:
-            if s <= src < e:
-                return "marked as code or another language"
-    if in_table_or_code_line(text, start):
-        return "table or code line"
-    if _has_fences(doc, text):
-        if in_code_block(text, start):
-            return "code block"
-    if in_foreign_quote(text, start):
-        return "inside a quotation in another language"
-    if mentions and in_mention(text, start, end):
         return "cited as an example in quotation marks"
     return None
