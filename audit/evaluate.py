@@ -24,6 +24,11 @@ import json
 from pathlib import Path
 
 POSITIVE_LABELS = {"scraped", "machine-translated", "scraped-mt"}
+# the labels whose documents each category's verdict should catch
+CATEGORY_LABELS = {
+    "scraping": {"scraped", "scraped-mt"},
+    "machine_translation": {"machine-translated", "scraped-mt"},
+}
 SKIPPED_LABELS = {"unsure"}
 HONEST_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 

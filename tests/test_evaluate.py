@@ -123,3 +123,19 @@ def test_thresholds_hold_every_corpus_to_its_own_rate():
     assert review <= flagged
     flagged_alone, _ = thresholds(labelled, oof, Settings())
     assert flagged_alone < flagged
+
+
+def test_review_threshold_is_not_set_by_one_original_of_a_small_corpus():
+    # a large labelled corpus: 100 originals between 5 and 14.9, 50 positives from 90 down
+    big = [sample(i, i < 50, f"g{i}") for i in range(150)]
+    big_scores = [90.0 - i * 0.1 if i < 50 else 5.0 + (i - 50) * 0.1 for i in range(150)]
+    # a dozen hand-made originals, one of which scores 70: 5 % of 12 allows none
+    small = [sample(500 + i, i < 4, f"s{i}", corpus="small") for i in range(16)]
+    small_scores = [95.0] * 4 + [70.0] + [3.0] * 11
+    flagged, review = thresholds(big + small, big_scores + small_scores, Settings())
+    assert review < 70.0  # the pooled originals (112) allow 5 in review: the one at 70 among them
+    assert flagged > 70.0  # flagging an original stays zero-tolerance in every corpus
+    # a corpus large enough to measure 5 % keeps its own say: its 6th-highest original sets review
+    big_scores_high = big_scores[:50] + [60.0] * 6 + big_scores[56:]
+    _, review_big = thresholds(big + small, big_scores_high + small_scores, Settings())
+    assert review_big > 60.0
