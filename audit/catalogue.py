@@ -160,23 +160,11 @@ class Catalogue:
 
 def _check_params(data: dict, path: Path) -> None:
     """Refuse params a rule's kind does not read (naming the closest known key) or of another type."""
-    import difflib
+    from .kinds._params import check
 
-    from .kinds._params import declared, problem
-
-    params = data.get("params", {})
-    known = declared(KINDS[data["kind"]])
-    if known is None:
-        return
-    allowed = {**COMMON_PARAMS, **known}
-    for key in sorted(params):
-        if key not in allowed:
-            close = difflib.get_close_matches(key, sorted(allowed), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (kind '{data['kind']}' reads: {', '.join(sorted(known)) or 'none'})"
-            raise RuleError(f"{path}: params.{key}: unknown parameter for kind '{data['kind']}'{hint}")
-        wrong = problem(params[key], allowed[key])
-        if wrong:
-            raise RuleError(f"{path}: params.{key}: {wrong}")
+    wrong = check(data.get("params", {}), data["kind"], KINDS[data["kind"]], COMMON_PARAMS)
+    if wrong:
+        raise RuleError(f"{path}: {wrong}")
 
 
 def _check_fields(data: dict, path: Path) -> None:
@@ -198,13 +186,11 @@ def _check_fields(data: dict, path: Path) -> None:
 
 
 def _check_kind(data: dict, path: Path) -> None:
-    kind = data["kind"]
-    if kind in KINDS:
-        return
-    check = data.get("params", {}).get("check")
-    if kind in RETIRED_KINDS and isinstance(check, str) and f"{kind}-{check}" in KINDS:
+    kind, check = data["kind"], data.get("params", {}).get("check")
+    if kind in RETIRED_KINDS and f"{kind}-{check}" in KINDS:
         raise RuleError(f"{path}: kind '{kind}' with check '{check}' is now kind '{kind}-{check}' (and no params.check)")
-    raise RuleError(f"{path}: unknown kind '{kind}' (known: {', '.join(sorted(KINDS))})")
+    if kind not in KINDS:
+        raise RuleError(f"{path}: unknown kind '{kind}' (known: {', '.join(sorted(KINDS))})")
 
 
 def _check_rule(data: dict, path: Path, signals: dict) -> Rule:

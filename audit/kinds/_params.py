@@ -84,6 +84,28 @@ def problem(value, spec) -> str | None:
     return f"must be {describe(spec)}, not {kind_of_value(value)}"
 
 
+def check(params: dict, kind_name: str, kind, common: dict) -> str | None:
+    """The first problem with a rule's params ('params.KEY: …'), or None when the kind reads them all as given.
+
+    ``common`` are the params read outside the kinds (``prior_weight``).
+    """
+    import difflib
+
+    known = declared(kind)
+    if known is None:
+        return None
+    allowed = {**common, **known}
+    for key in sorted(params):
+        if key not in allowed:
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (kind '{kind_name}' reads: {', '.join(sorted(known)) or 'none'})"
+            return f"params.{key}: unknown parameter for kind '{kind_name}'{hint}"
+        wrong = problem(params[key], allowed[key])
+        if wrong:
+            return f"params.{key}: {wrong}"
+    return None
+
+
 def is_schema(params) -> bool:
     """A well-formed declaration: a frozenset of names, or a dict of names to types."""
     if isinstance(params, frozenset):
