@@ -1,7 +1,9 @@
 """An HTML page read once: the steps of :mod:`audit.htmlpage`, in order.
 
-Loading extracts; the kinds judge. The one judgement made here is which
-parts are the article, which are furniture and which are hidden.
+This step decides which parts of the page are the article, which are
+furniture and which are hidden, and collects what the page says of itself
+(metadata, its site, a byline, an open credit line); what any of that means
+for the score is left to the kinds and to origin.
 """
 
 from __future__ import annotations
