@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from .kinds import COMMON_PARAMS, KINDS
+from .kinds import COMMON_PARAMS, KINDS, RETIRED_KINDS
 from .matching import LiteralSet
 
 CATEGORIES = ("scraping", "machine_translation")
@@ -159,24 +159,16 @@ class Catalogue:
 
 
 def _check_params(data: dict, path: Path) -> None:
-    """Refuse params a rule's kind does not read, naming the closest known key."""
-    import difflib
+    """Refuse params a rule's kind does not read (naming the closest known key) or of another type."""
+    from .kinds._params import check
 
-    params = data.get("params", {})
-    if not isinstance(params, dict):
-        raise RuleError(f"{path}: params must be a table")
-    known = getattr(KINDS[data["kind"]], "PARAMS", None)
-    if known is None:
-        return
-    allowed = known | COMMON_PARAMS
-    for key in sorted(set(params) - allowed):
-        close = difflib.get_close_matches(key, sorted(allowed), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else f" (kind '{data['kind']}' reads: {', '.join(sorted(known)) or 'none'})"
-        raise RuleError(f"{path}: params.{key}: unknown parameter for kind '{data['kind']}'{hint}")
+    wrong = check(data.get("params", {}), data["kind"], KINDS[data["kind"]], COMMON_PARAMS)
+    if wrong:
+        raise RuleError(f"{path}: {wrong}")
 
 
-def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
-    """Structural check of one rule file, as Vale's validateDefinition does."""
+def _check_fields(data: dict, path: Path) -> None:
+    """The keys every rule file has, and the types of its top-level fields."""
     missing = [k for k in REQUIRED if k not in data]
     if missing:
         raise RuleError(f"{path}: missing {', '.join(missing)}")
@@ -188,19 +180,31 @@ def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
     languages = data.get("languages", ["en"])
     if not isinstance(languages, list) or not languages or not all(isinstance(x, str) for x in languages):
         raise RuleError(f"{path}: languages: must be a list of language codes")
+    unknown = sorted(set(data) - ALLOWED)
+    if unknown:
+        raise RuleError(f"{path}: unknown key(s) {', '.join(unknown)}")
+
+
+def _check_kind(data: dict, path: Path) -> None:
+    kind, check = data["kind"], data.get("params", {}).get("check")
+    if kind in RETIRED_KINDS and f"{kind}-{check}" in KINDS:
+        raise RuleError(f"{path}: kind '{kind}' with check '{check}' is now kind '{kind}-{check}' (and no params.check)")
+    if kind not in KINDS:
+        raise RuleError(f"{path}: unknown kind '{kind}' (known: {', '.join(sorted(KINDS))})")
+
+
+def _check_rule(data: dict, path: Path, signals: dict) -> Rule:
+    """Structural check of one rule file, as Vale's validateDefinition does."""
+    _check_fields(data, path)
     from .checks import message_fields
 
     try:
         message_fields(data["message"])
     except ValueError as exc:
         raise RuleError(f"{path}: message: {exc}") from None
-    unknown = sorted(set(data) - ALLOWED)
-    if unknown:
-        raise RuleError(f"{path}: unknown key(s) {', '.join(unknown)}")
     if data["id"] != path.stem:
         raise RuleError(f"{path}: id '{data['id']}' must equal the file name '{path.stem}'")
-    if data["kind"] not in KINDS:
-        raise RuleError(f"{path}: unknown kind '{data['kind']}' (known: {', '.join(sorted(KINDS))})")
+    _check_kind(data, path)
     _check_params(data, path)
     if data["category"] not in CATEGORIES:
         raise RuleError(f"{path}: category must be one of {', '.join(CATEGORIES)}")

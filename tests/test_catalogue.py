@@ -52,7 +52,8 @@ def test_word_lists_sorted_and_unique(path):
 
 
 def test_every_list_is_used(catalogue):
-    text = "".join(p.read_text(encoding="utf-8") for p in RULE_FILES)
+    # rule files, and origin.toml, which names the lists origin reads
+    text = "".join(p.read_text(encoding="utf-8") for p in [*RULE_FILES, RULES / "origin.toml"])
     for path in RULES.glob("lists/*.txt"):
         used = f'"{path.stem}"' in text or f"{{list:{path.stem}}}" in text  # listed-pattern placeholders
         assert used, f"list {path.name} is used by no rule"
@@ -177,9 +178,21 @@ def test_signal_lookalikes_are_pass_examples(signal, catalogue):
 
 def test_every_kind_declares_the_params_it_reads():
     from audit.kinds import KINDS
+    from audit.kinds._params import is_schema
 
-    assert all(isinstance(getattr(module, "PARAMS", None), frozenset) for module in KINDS.values()), \
-        [name for name, module in KINDS.items() if not isinstance(getattr(module, "PARAMS", None), frozenset)]
+    # a schema of names and types, or (still accepted, unchecked values) a frozenset of names
+    assert all(is_schema(getattr(module, "PARAMS", None)) for module in KINDS.values()), \
+        [name for name, module in KINDS.items() if not is_schema(getattr(module, "PARAMS", None))]
+
+
+def test_shipped_rule_params_have_their_declared_types(catalogue):
+    from audit.kinds._params import declared, problem
+
+    for rule in catalogue.rules:
+        known = declared(KINDS[rule.kind]) or {}
+        for key, value in rule.params.items():
+            if key in known:
+                assert problem(value, known[key]) is None, (rule.id, key)
 
 
 def test_a_misspelt_param_is_refused_with_the_closest_name(tmp_path):

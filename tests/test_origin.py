@@ -120,3 +120,43 @@ def test_origin_data_is_well_formed():
         assert c.why, c.id
     names = [o.name for o in data.outlets]
     assert len(names) == len(set(names))
+
+
+def _data_copy(tmp_path, replace: dict[str, str], host_labels: str | None = None):
+    """A copy of the shipped origin.toml (and its lists) with some lines replaced."""
+    from audit.catalogue import rules_dir
+
+    text = (rules_dir() / "origin.toml").read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    (tmp_path / "lists").mkdir(parents=True)
+    labels = host_labels if host_labels is not None else (rules_dir() / "lists" / "origin-host-labels.txt").read_text(encoding="utf-8")
+    (tmp_path / "lists" / "origin-host-labels.txt").write_text(labels, encoding="utf-8")
+    path = tmp_path / "origin.toml"
+    path.write_text(text, encoding="utf-8")
+    return origin.load_origin_data(str(path))
+
+
+def test_outlet_weights_and_host_labels_are_data(tmp_path):
+    from audit.document import from_bytes
+
+    shipped = origin.load_origin_data()
+    assert shipped.evidence_weights["title-suffix"] == 2.0 and "www" in shipped.host_skip
+    assert "foreign-credit" in shipped.credit_signals and "link" in shipped.structural
+    doc = from_bytes("suffix.txt", SUFFIX.encode())
+    assert origin.infer(doc, [], data=shipped)["outlet"]["name"] == "L'Express"
+    # each kind of evidence weighs what origin.toml says: the title suffix and
+    # the name in the text at zero, and no bonus for a listed outlet, name none
+    light = _data_copy(tmp_path, {"title-suffix = 2.0": "title-suffix = 0.0", "credit = 1.5": "credit = 0.0",
+                                  "known_outlet_bonus = 0.5": "known_outlet_bonus = 0.0"})
+    assert light.evidence_weights["title-suffix"] == 0.0
+    assert origin.infer(doc, [], data=light)["outlet"] is None
+    heavier = _data_copy(tmp_path / "h", {"title-suffix = 2.0": "title-suffix = 4.0"})
+    ranked = origin.infer(doc, [], data=heavier)["outlet"]
+    assert ranked["name"] == "L'Express" and ranked["confidence"] > origin.infer(doc, [], data=shipped)["outlet"]["confidence"]
+
+
+def test_host_labels_list_is_read(tmp_path):
+    data = _data_copy(tmp_path, {}, host_labels="# none skipped here\nexample\n")
+    assert data.host_skip == frozenset({"example"})

@@ -9,10 +9,17 @@ A kind module provides two pure functions:
 A kind may also provide ``run_many(items, doc)`` taking every
 ``(rule, prepared)`` of that kind at once, to scan a document in one pass.
 
-Each kind declares ``PARAMS``, the params keys it reads; the catalogue
-refuses a rule file with any other key (a typo such as ``ignorecase`` would
-otherwise load and silently do nothing). ``COMMON_PARAMS`` are read outside
-the kinds: ``prior_weight`` by calibration.
+Each kind declares ``PARAMS``, the params it reads with their types
+(``{"pattern": str, "min_hits": int}``, see :mod:`._params`); the catalogue
+refuses a rule file with any other key or a value of another type (a typo
+such as ``ignorecase`` would otherwise load and silently do nothing). A
+declaration of names alone (``frozenset({...})``) is still accepted: its
+values are not checked. ``COMMON_PARAMS`` are read outside the kinds:
+``prior_weight`` by calibration.
+
+A module whose checks share helpers declares one :class:`._kind.Kind` per
+check, each registered below under its own name (``byline-famous-bio``), so
+a rule file's ``kind`` names the code that runs it.
 """
 
 from . import (
@@ -46,16 +53,28 @@ KINDS = {
     "phrase": phrase,
     "pattern": pattern,
     "doubled-title": doubled_title,
-    "quote-marks": quotes,
+    "quote-marks-guillemets": quotes.GUILLEMETS,
+    "quote-marks-closing-after-space": quotes.CLOSING_AFTER_SPACE,
+    "quote-marks-stray-closing": quotes.STRAY_CLOSING,
     "stripped-apostrophe": stripped_apostrophe,
     "mojibake": mojibake,
     "lowercase-name": casing,
     "variant-mix": variant_mix,
-    "byline": byline,
-    "contact": contact,
-    "html-meta": html_meta,
+    "byline-repeated-name": byline.REPEATED_NAME,
+    "byline-famous-bio": byline.FAMOUS_BIO,
+    "byline-foreign-outlet": byline.FOREIGN_OUTLET,
+    "contact-bio-phone": contact.BIO_PHONE,
+    "contact-email-domain": contact.EMAIL_DOMAIN,
+    "contact-glued": contact.GLUED,
+    "html-meta-canonical": html_meta.CANONICAL,
+    "html-meta-site-name": html_meta.SITE_NAME,
+    "html-meta-publisher": html_meta.PUBLISHER,
+    "html-meta-author-meta": html_meta.AUTHOR_META,
+    "html-meta-hidden-copy": html_meta.HIDDEN_COPY,
     "listed-pattern": listed_pattern,
-    "site-identity": site_identity,
+    "site-identity-credit": site_identity.CREDIT,
+    "site-identity-furniture": site_identity.FURNITURE,
+    "site-identity-address": site_identity.ADDRESS,
     "copy-of": copy_of,
     "script-residue": script_residue,
     "name-affix": name_affix,
@@ -64,4 +83,7 @@ KINDS = {
     "narrator-we": narrator_we,
 }
 
-COMMON_PARAMS = frozenset({"prior_weight"})
+COMMON_PARAMS = {"prior_weight": float}
+
+# kinds that dispatched on params.check, now one kind per check: '<kind>-<check>'
+RETIRED_KINDS = frozenset({"byline", "contact", "html-meta", "quote-marks", "site-identity"})

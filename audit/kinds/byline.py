@@ -1,15 +1,13 @@
-"""Kind ``byline``: fabricated author boxes.
+"""Kinds ``byline-*``: fabricated author boxes, one kind per check.
 
-params:
-  check  one of
-    repeated-name   a name standing alone on its line and again as "By <name>"
-                    within a few lines (the author-box template printing the
-                    name twice)
-    famous-bio      a bio that lists several famous outlets (list in params)
-    foreign-outlet  "Before joining X" where X is the site the text was copied
-                    from or is not the site's own name
-  outlets_from  (famous-bio) list of famous outlets
-  min_outlets   (famous-bio) how many must be named (default 3)
+byline-repeated-name   a name standing alone on its line and again as "By <name>"
+                       within a few lines (the author-box template printing the
+                       name twice)
+byline-famous-bio      a bio that lists several famous outlets; params:
+                       outlets_from (the list of famous outlets), min_outlets
+                       (how many must be named, default 3)
+byline-foreign-outlet  "Before joining X" where X is the site the text was copied
+                       from or is not the site's own name
 """
 
 from __future__ import annotations
@@ -18,23 +16,19 @@ import re
 
 from ..findings import Hit
 from ._bio import bio_spans, outlets_named_in_bio, site_names
+from ._kind import Kind
 from ._text import letters
 
 _NAME_LINE = re.compile(r"^[ \t]*([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})[ \t]*$", re.M)
 _SUFFIX = re.compile(r"\s[-–—|]\s+([^-–—|]{2,60})$")
 
 
-def compile(rule, catalogue):
-    check = rule.params.get("check")
-    if check not in {"repeated-name", "famous-bio", "foreign-outlet"}:
-        raise ValueError(f"unknown check '{check}'")
-    outlets = ()
-    if check == "famous-bio":
-        outlets = tuple(catalogue.word_list(rule.params["outlets_from"]))
+def _compile_famous_bio(rule, catalogue):
+    outlets = tuple(catalogue.word_list(rule.params["outlets_from"]))
     pattern = None
     if outlets:
         pattern = re.compile(r"\b(" + "|".join(re.escape(o) for o in sorted(outlets, key=len, reverse=True)) + r")\b")
-    return check, pattern, int(rule.params.get("min_outlets", 3))
+    return pattern, int(rule.params.get("min_outlets", 3))
 
 
 def _repeated_name(doc):
@@ -84,14 +78,10 @@ def _foreign_outlet(doc):
                 yield Hit(at, at + len(name), fields=(("outlet", name), ("why", "not the site's own name")))
 
 
-def run(rule, prep, doc):
-    check, pattern, min_outlets = prep
-    if check == "repeated-name":
-        yield from _repeated_name(doc)
-    elif check == "famous-bio":
-        yield from _famous_bio(doc, pattern, min_outlets)
-    else:
-        yield from _foreign_outlet(doc)
-
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"check", "min_outlets", "outlets_from"})
+REPEATED_NAME = Kind(run=lambda rule, prep, doc: _repeated_name(doc))
+FAMOUS_BIO = Kind(
+    run=lambda rule, prep, doc: _famous_bio(doc, *prep),
+    compile=_compile_famous_bio,
+    PARAMS={"min_outlets": int, "outlets_from": str},
+)
+FOREIGN_OUTLET = Kind(run=lambda rule, prep, doc: _foreign_outlet(doc))

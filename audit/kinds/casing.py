@@ -42,5 +42,5 @@ def run(rule, prep, doc):
             continue
         yield Hit(m.start(), m.end(), fields=(("name", names[word]),))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"names_from"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"names_from": str}

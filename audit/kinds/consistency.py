@@ -131,5 +131,5 @@ def run(rule, prep, doc):
             continue
         yield Hit(second, second + len(b), fields=(("first", a), ("second", b)))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"mode", "ok_pairs", "stems_min"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"mode": str, "ok_pairs": list[str], "stems_min": int}

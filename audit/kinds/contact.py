@@ -1,18 +1,17 @@
-"""Kind ``contact``: contact details that do not add up.
+"""Kinds ``contact-*``: contact details that do not add up, one kind per check.
 
 Phone numbers are parsed and validated with the phonenumbers library (loaded
 only when a digit run that could be a phone number is present).
 
-params:
-  check  one of
-    bio-phone     a toll-free, invalid or impossible number in an author bio
-                  or a first-person contact line (a press release's contact
-                  block is not a bio and passes)
-    email-domain  an e-mail address in a bio whose domain names an outlet the
-                  document never mentions (the site, its title, the bio)
-    glued         an e-mail address run straight into a phone number
-  region        default region for numbers without a country code (default US)
-  free_mail_from  (email-domain) list of webmail domains, not evidence
+contact-bio-phone     a toll-free, invalid or impossible number in an author bio
+                      or a first-person contact line (a press release's contact
+                      block is not a bio and passes); params: region, the
+                      default region for numbers without a country code (US)
+contact-email-domain  an e-mail address in a bio whose domain names an outlet the
+                      document never mentions (the site, its title, the bio);
+                      params: free_mail_from, the list of webmail domains
+                      (not evidence)
+contact-glued         an e-mail address run straight into a phone number
 """
 
 from __future__ import annotations
@@ -22,19 +21,16 @@ import re
 from ..findings import Hit
 from ._bio import EMAIL as _EMAIL
 from ._bio import bio_spans, mentioned
+from ._kind import Kind
 
 _PHONE = re.compile(r"(?<![\w.])(?:\+?\d{1,3}[ .-]?)?(?:\(\d{2,4}\)|\d{2,4})[ .-]?\d{3}[ .-]?\d{3,4}(?![\w])")
 _GLUED = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]+\+?\d[\d ()-]{6,}\d")
 
 
-def compile(rule, catalogue):
-    check = rule.params.get("check")
-    if check not in {"bio-phone", "email-domain", "glued"}:
-        raise ValueError(f"unknown check '{check}'")
-    free = frozenset()
+def _compile_email_domain(rule, catalogue):
     if rule.params.get("free_mail_from"):
-        free = frozenset(catalogue.word_list(rule.params["free_mail_from"]))
-    return check, rule.params.get("region", "US"), free
+        return frozenset(catalogue.word_list(rule.params["free_mail_from"]))
+    return frozenset()
 
 
 def _phone_problem(number_text: str, region: str) -> str | None:
@@ -90,14 +86,10 @@ def _glued(doc):
         yield Hit(m.start(), m.end())
 
 
-def run(rule, prep, doc):
-    check, region, free = prep
-    if check == "bio-phone":
-        yield from _bio_phone(doc, region)
-    elif check == "email-domain":
-        yield from _email_domain(doc, free)
-    else:
-        yield from _glued(doc)
-
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"check", "free_mail_from", "region"})
+BIO_PHONE = Kind(
+    run=lambda rule, region, doc: _bio_phone(doc, region),
+    compile=lambda rule, catalogue: rule.params.get("region", "US"),
+    PARAMS={"region": str},
+)
+EMAIL_DOMAIN = Kind(run=lambda rule, free, doc: _email_domain(doc, free), compile=_compile_email_domain, PARAMS={"free_mail_from": str})
+GLUED = Kind(run=lambda rule, prep, doc: _glued(doc))

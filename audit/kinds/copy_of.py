@@ -48,5 +48,5 @@ def run(rule, prep, doc):
         ("more", f"; {more} more cop{'y' if more == 1 else 'ies'} elsewhere" if more else ""),
     ))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"resolved", "source"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"resolved": bool, "source": str}

@@ -327,5 +327,8 @@ def run(rule, prep, doc):
         shown = lines[i].text if i is not None else next(iter(meta_titles))
         yield Hit(lines[j].start, lines[j].end, fields=(("headline", excerpt(shown, 0, len(shown), 80)),))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"caption_markers_from", "first_message", "form", "lede_words", "listing_pairs", "max_gap", "min_ratio", "min_words", "minor_words", "stamp_words_from", "top_lines"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {
+    "caption_markers_from": str, "first_message": str, "form": str, "lede_words": int, "listing_pairs": int, "max_gap": int, "min_ratio": float,
+    "min_words": int, "minor_words": int, "stamp_words_from": str, "top_lines": int,
+}

@@ -114,5 +114,5 @@ def run(rule, prep, doc):
             seen.add(start)
             yield Hit(start, end, fields=(("note", prep.note), ("title", m.group("title")), ("name", m.group("name"))))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"note", "strong", "weak"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"note": str, "strong": list[str], "weak": list[str]}

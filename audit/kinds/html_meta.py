@@ -1,4 +1,4 @@
-"""Kind ``html-meta``: a page's markup names another outlet than the page's own site.
+"""Kinds ``html-meta-*``: a page's markup names another outlet than the page's own site.
 
 Reads what :mod:`audit.htmlpage` extracted (metadata, where each value stands
 in the source, the site the page is served from, hidden blocks, the visible
@@ -12,16 +12,15 @@ JSON-LD ``sourceOrganization`` or ``isBasedOn``) is provenance, not evidence:
 a canonical link or og:url pointing at the credited outlet is not reported
 (the credit is in the report's ``metadata.provenance``).
 
-params:
-  check  one of
-    canonical      <link rel=canonical> or og:url on another site's domain
-    site-name      og:site_name names an outlet that is neither the site's
-                   domain nor named anywhere in the page's visible furniture
-    publisher      JSON-LD publisher differs from og:site_name and the site
-    author-meta    <meta name=author> names another person than the visible byline
-    hidden-copy    a hidden element (display:none) repeats the headline along
-                   with body text
-  min_ratio  (hidden-copy) similarity 0-100 to the headline (default 90)
+One kind per check:
+    html-meta-canonical    <link rel=canonical> or og:url on another site's domain
+    html-meta-site-name    og:site_name names an outlet that is neither the site's
+                           domain nor named anywhere in the page's visible furniture
+    html-meta-publisher    JSON-LD publisher differs from og:site_name and the site
+    html-meta-author-meta  <meta name=author> names another person than the visible byline
+    html-meta-hidden-copy  a hidden element (display:none) repeats the headline along
+                           with body text; params: min_ratio, the similarity 0-100
+                           to the headline (default 90)
 """
 
 from __future__ import annotations
@@ -30,9 +29,9 @@ import re
 import unicodedata
 
 from ..findings import Hit
+from ._kind import Kind
 from ._text import normalise
 
-CHECKS = {"canonical", "site-name", "publisher", "author-meta", "hidden-copy"}
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"}
 _GENERIC = {
     "the", "news", "daily", "times", "post", "press", "media", "group", "herald", "review", "online", "today",
@@ -44,13 +43,6 @@ _NOT_PERSON = {
     "redaktion", "press", "reporter", "correspondent", "service", "contributor", "guest",
 }
 _SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|]{2,60}$")
-
-
-def compile(rule, catalogue):
-    check = rule.params.get("check")
-    if check not in CHECKS:
-        raise ValueError(f"unknown check '{check}' (known: {', '.join(sorted(CHECKS))})")
-    return check, float(rule.params.get("min_ratio", 90))
 
 
 # ---------------------------------------------------------------------------
@@ -285,20 +277,23 @@ def _hidden_copy(doc, min_ratio: float):
                 break
 
 
-def run(rule, prep, doc):
-    check, min_ratio = prep
-    if doc.format != "html" or doc.html is None:
-        return
-    if check == "canonical":
-        yield from _canonical(doc)
-    elif check == "site-name":
-        yield from _site_name(doc)
-    elif check == "publisher":
-        yield from _publisher(doc)
-    elif check == "author-meta":
-        yield from _author_meta(doc)
-    elif check == "hidden-copy":
-        yield from _hidden_copy(doc, min_ratio)
+def _on_pages(check):
+    """``run`` of a check that reads a parsed page: nothing for other formats."""
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"check", "min_ratio"})
+    def run(rule, prep, doc):
+        if doc.format != "html" or doc.html is None:
+            return ()
+        return check(doc, prep) if prep is not None else check(doc)
+
+    return run
+
+
+CANONICAL = Kind(run=_on_pages(_canonical))
+SITE_NAME = Kind(run=_on_pages(_site_name))
+PUBLISHER = Kind(run=_on_pages(_publisher))
+AUTHOR_META = Kind(run=_on_pages(_author_meta))
+HIDDEN_COPY = Kind(
+    run=_on_pages(_hidden_copy),
+    compile=lambda rule, catalogue: float(rule.params.get("min_ratio", 90)),
+    PARAMS={"min_ratio": float},
+)

@@ -71,5 +71,5 @@ def _pattern_params():
 
     return pattern_params
 
-# the params of a pattern rule (this kind compiles through it), declared for the catalogue's check
-PARAMS = _pattern_params()
+# the params of a pattern rule (this kind compiles through it), and min_distinct, declared for the catalogue's check
+PARAMS = {**_pattern_params(), "min_distinct": int}

@@ -38,5 +38,5 @@ def run(rule, max_hits, doc):
             if count >= max_hits:
                 return
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"max_hits"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"max_hits": int}

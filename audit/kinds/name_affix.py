@@ -75,5 +75,5 @@ def run(rule, prep, doc):
             yield Hit(start, end, fields=(("note", prep.note), ("affix", affix), ("name", m.group("name")),
                                           ("language", language.get(affix.casefold(), "the source language"))))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"affixes_from", "note"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"affixes_from": str, "note": str}

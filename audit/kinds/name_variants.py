@@ -67,5 +67,5 @@ def run(rule, prep, doc):
             reported.add((first[0], word))
             yield Hit(start, end, fields=(("note", note), ("first", first[0]), ("second", word)))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"min_length", "note"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"min_length": int, "note": str}

@@ -101,5 +101,5 @@ def run(rule, prep, doc):
     if len(hits) >= min_hits:
         yield from hits
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"min_hits", "nouns", "pattern"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"min_hits": int, "nouns": list[str], "pattern": str}

@@ -64,5 +64,5 @@ def run(rule, regex, doc):
                 yield Hit(m.start(), line_end, fields=(("host", host),))
                 break
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"ignore_case", "pattern"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"ignore_case": bool, "pattern": str}

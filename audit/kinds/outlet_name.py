@@ -139,5 +139,5 @@ def run(rule, prep, doc):
             yield Hit(scope.base + m.start(1), scope.base + m.end(1), fields=(("outlet", name.strip()),), in_source=scope.in_source)
         return
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"exceptions", "where", "words_from"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"exceptions": list[str], "where": str, "words_from": str}

@@ -181,5 +181,9 @@ def run(rule, prep, doc):
     if len(hits) >= _needed(prep, scope, hits):
         yield from hits
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"exceptions", "exceptions_from", "exceptions_group", "group", "ignore_case", "min_hits", "note", "pattern", "require_tags", "skip", "skip_classes", "skip_lowercase_lines", "skip_mentions", "skip_tags", "words_per_hit"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {
+    "exceptions": list[str], "exceptions_from": str, "exceptions_group": int | str, "group": int | str, "ignore_case": bool, "min_hits": int,
+    "note": str, "pattern": str, "require_tags": list[str], "skip": list[str], "skip_classes": str, "skip_lowercase_lines": bool,
+    "skip_mentions": bool, "skip_tags": list[str], "words_per_hit": int,
+}

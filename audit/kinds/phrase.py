@@ -271,5 +271,8 @@ def run(rule, prep, doc):
     for _, hit in run_many([(rule, prep)], doc):
         yield hit
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"case_sensitive", "one_word_alone", "phrases", "phrases_from", "position", "skip", "skip_mentions"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {
+    "case_sensitive": bool, "one_word_alone": bool, "phrases": list[str], "phrases_from": str, "position": str, "skip": list[str],
+    "skip_mentions": bool,
+}

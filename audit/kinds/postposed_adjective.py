@@ -176,5 +176,5 @@ def run(rule, prep, doc):
             continue
         yield Hit(nstart, end, fields=(("note", prep.note), ("noun", noun), ("adjective", adj)))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"adjectives", "adjectives_from", "exceptions", "exceptions_from", "note", "plural_only"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"adjectives": list[str], "adjectives_from": str, "exceptions": list[str], "exceptions_from": str, "note": str, "plural_only": list[str]}

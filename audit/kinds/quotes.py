@@ -1,7 +1,6 @@
-"""Kind ``quote-marks``: quotation marks that a careful English text would not have.
+"""Kinds ``quote-marks-*``: quotation marks that a careful English text would not have.
 
-params:
-  check  one of
+One kind per check:
     guillemets            « » around English words (quoted French passes:
                           the span's function words decide; breadcrumb
                           separators such as "Home » World" and a link's
@@ -21,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Hit
+from ._kind import Kind
 
 ENGLISH = frozenset("the a an and of to is are was were we you they he she it not but in on for with that this must be have has will would at by from our their".split())
 FOREIGN = frozenset("le la les des du de et est une un pas nous vous sont il elle à au aux dans pour sur qui que der die das und ist nicht ein eine mit von zu el los las y es una por para con del que no il lo gli e è di che non per".split())
@@ -29,13 +29,6 @@ _BREADCRUMB = re.compile(r"»[^»\n]{1,40}»|^[^\n»]{1,30}»\s*[^\n»]{1,30}$",
 # "Read More »", "Continue reading »": a link's arrow, not a closing guillemet
 _LINK_ARROW = re.compile(r"(?i)\b(?:more|reading|read|continue|next|older|newer|all|here|story|article|details|full)\s*»\s*$")
 _CLOSING_AFTER_SPACE = re.compile(r"(?<=\w)[ \u00a0]+[“”\"](?=\s*[.,;:!?])|(?<=\w)“(?=[.,;:!?](?:\s|$))")
-
-
-def compile(rule, catalogue):
-    check = rule.params.get("check")
-    if check not in {"guillemets", "closing-after-space", "stray-closing"}:
-        raise ValueError(f"unknown check '{check}'")
-    return check
 
 
 def _is_english(words: list[str]) -> bool:
@@ -123,13 +116,6 @@ def _stray_closing(doc):
                 carried = depth
 
 
-def run(rule, check, doc):
-    if check == "guillemets":
-        yield from _guillemets(doc)
-    elif check == "closing-after-space":
-        yield from _closing_after_space(doc)
-    else:
-        yield from _stray_closing(doc)
-
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"check"})
+GUILLEMETS = Kind(run=lambda rule, prep, doc: _guillemets(doc))
+CLOSING_AFTER_SPACE = Kind(run=lambda rule, prep, doc: _closing_after_space(doc))
+STRAY_CLOSING = Kind(run=lambda rule, prep, doc: _stray_closing(doc))

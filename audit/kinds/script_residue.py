@@ -206,5 +206,5 @@ def _english_around(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 2000): start] + text[end: end + 2000]
     return len(_LATIN_WORD.findall(window)) >= 40
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"endonyms_from", "min_letters", "min_letters_spaceless", "mode", "sentence_min", "sentence_min_spaceless"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"endonyms_from": str, "min_letters": int, "min_letters_spaceless": int, "mode": str, "sentence_min": int, "sentence_min_spaceless": int}

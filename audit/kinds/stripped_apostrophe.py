@@ -82,5 +82,5 @@ def run(rule, prep, doc):
                     continue
             yield Hit(start + m.start(), start + m.end(), fields=(("original", original),))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"exceptions", "max_words"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"exceptions": list[str], "max_words": int}

@@ -62,5 +62,5 @@ def run(rule, prep, doc):
     start, end = _anchor(doc.text)
     yield Hit(start, end, fields=(("probability", f"{p:.2f}"), ("features", named or "many small differences")))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"explain", "model", "threshold"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"explain": int, "model": str, "threshold": float}

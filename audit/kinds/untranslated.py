@@ -138,5 +138,5 @@ def run(rule, prep, doc):
             fields=(("language", language_name(passage.language)), ("what", what), ("confidence", f"{passage.confidence:.2f}")),
         )
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"max_name_share", "min_confidence", "min_words", "translation_cues"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"max_name_share": float, "min_confidence": float, "min_words": int, "translation_cues": str}

@@ -26,5 +26,5 @@ def run(rule, pairs, doc):
         if ma and mb:
             yield Hit(mb.start(), mb.end(), fields=(("first", a), ("second", b)))
 
-# every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"pairs"})
+# every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
+PARAMS = {"pairs": list[list[str]]}
