@@ -87,6 +87,12 @@ def test_an_aggregator_item_with_a_relative_stamp_and_a_bare_counter_flags(hits)
     assert hits("timestamp-boilerplate.relative", prose) == []
 
 
+def test_a_listing_that_stamps_every_teaser_down_the_page_passes(hits):
+    teasers = "\n\n".join(f"Harbour notice number {i}\n\n{i + 1} hours ago\n\n{BODY}" for i in range(4))
+    listing = "Latest from the harbour\n\n" + BODY + " " + MORE + "\n\n" + teasers
+    assert hits("timestamp-boilerplate.relative", listing) == []
+
+
 def test_stamp_labels_without_their_dates_flag_with_dates_pass(hits):
     empty = "Harbour board delays dredging contract\n\nPosted on Updated on\n\n" + BODY
     assert hits("timestamp-boilerplate.empty", empty) == ["Posted on Updated on"]
