@@ -35,6 +35,7 @@ from . import listed_pattern
 from . import copy_of, site_identity
 from . import consistency, name_affix, script_residue, translationese
 from . import narrator_we
+from . import pronoun_gender
 
 KINDS = {
     "honorific": honorific,
@@ -62,6 +63,7 @@ KINDS = {
     "translationese": translationese,
     "consistency": consistency,
     "narrator-we": narrator_we,
+    "pronoun-gender": pronoun_gender,
 }
 
 COMMON_PARAMS = frozenset({"prior_weight"})
