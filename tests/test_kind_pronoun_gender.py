@@ -70,3 +70,37 @@ def test_bad_params_refused():
     import pytest
     with pytest.raises(ValueError):
         _hits("x", window=0)
+
+
+def _given(text):
+    from audit import load_catalogue
+
+    catalogue = load_catalogue()
+    rule = catalogue.by_id["pronoun-leak.given-name"]
+    doc = from_bytes("t.txt", text.encode(), fmt="text")
+    return [(dict(h.fields)["name"], text[h.start:h.end]) for h in pronoun_gender.run(rule, catalogue.compiled(rule), doc)]
+
+
+def test_given_name_mode_woman_called_he_twice():
+    text = ("Chancellor Ursula Kranz opened the bridge. He said the work took four years. "
+            "He thanked the engineers.")
+    assert _given(text) == [("Kranz", "He")]
+
+
+def test_given_name_mode_needs_two_pronouns_and_none_of_her_own():
+    assert _given("Chancellor Ursula Kranz opened the bridge. He said the work took four years.") == []
+    assert _given("Chancellor Ursula Kranz opened the bridge. He said it took years. She thanked him. He left.") == []
+
+
+def test_given_name_mode_other_person_nearby_pass():
+    text = ("Chancellor Ursula Kranz opened the bridge with the mayor. He said the work took four years. "
+            "He thanked the engineers.")
+    assert _given(text) == []
+    text = "Chancellor Ursula Kranz met Pedro Alves. He said the work took four years. He thanked the engineers."
+    assert _given(text) == []
+
+
+def test_sentences_do_not_end_at_initials_or_wrapped_lines():
+    text = "It went to U.K. Prime\nMinister Ann Holt. Mr. Berg left.\n    Next paragraph."
+    starts = pronoun_gender._sentences(text)
+    assert [text[s:s + 4] for s in starts] == ["It w", "Mr. ", "Next"]
