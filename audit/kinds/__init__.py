@@ -42,6 +42,7 @@ from . import listed_pattern
 from . import copy_of, site_identity
 from . import consistency, name_affix, script_residue, translationese
 from . import narrator_we
+from . import pronoun_gender
 
 KINDS = {
     "honorific": honorific,
@@ -81,6 +82,7 @@ KINDS = {
     "translationese": translationese,
     "consistency": consistency,
     "narrator-we": narrator_we,
+    "pronoun-gender": pronoun_gender,
 }
 
 COMMON_PARAMS = {"prior_weight": float}

@@ -85,15 +85,17 @@ def _variants(w1: str, w2: str, stem_min: int) -> bool:
 
 
 def _name_order(text: str):
-    seen: dict[tuple[str, str], int] = {}
+    # keyed case-blind: a hyphenated given name keeps or loses its inner capital
+    # between renderings ('Seok-Yeol Yoon' … 'Yoon Seok-yeol')
+    seen: dict[tuple[str, str], tuple[int, str]] = {}
     for m in _NAME_PAIR.finditer(text):
         a, b = m.group(1), m.group(2)
         if a in _NOT_NAMES or b in _NOT_NAMES or a == b:
             continue
-        seen.setdefault((a, b), m.start())
-    for (a, b), first in sorted(seen.items(), key=lambda kv: kv[1]):
-        if (b, a) in seen and seen[(b, a)] > first:
-            yield first, seen[(b, a)], f"{a} {b}", f"{b} {a}"
+        seen.setdefault((a.lower(), b.lower()), (m.start(), m.group(0)))
+    for (a, b), (first, form) in sorted(seen.items(), key=lambda kv: kv[1][0]):
+        if (b, a) in seen and seen[(b, a)][0] > first:
+            yield first, seen[(b, a)][0], form, seen[(b, a)][1]
 
 
 def _terms(text: str, prep):
