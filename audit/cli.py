@@ -257,6 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    from . import recache
+
+    recache.prime()  # before the engine loads: its expressions come compiled from the last run
     from .baseline import BaselineError
     from .catalogue import RuleError
     from .config import ConfigError, apply_config, find_config, load_config

@@ -38,6 +38,9 @@ def check_ids(catalogue, ids: list[str] | None, option: str) -> None:
 
 def auditor(args, renderer=None):
     """The auditor the engine options ask for (catalogue, selection, weights, limits)."""
+    from .. import recache
+
+    recache.prime()  # before the engine loads: its expressions come compiled from the last run
     from ..catalogue import load_catalogue
     from ..pipeline import Auditor
     from ..score import load_weights

@@ -176,9 +176,13 @@ def run(args) -> int:
         if status is not None:
             return status
         unreadable = scan.problems(inputs)
-        return _report(scan, fmt, inputs, unreadable)
+        status = _report(scan, fmt, inputs, unreadable)
     finally:
         scan.store.close()
+    from .. import recache
+
+    recache.save()  # the expressions this run compiled, for the next
+    return status
 
 
 def _report(scan: _Run, fmt, inputs, unreadable: bool) -> int:
