@@ -33,29 +33,34 @@ class Row:
         self.verdict = _VERDICTS.get(verdict, verdict)
         self.error = report["error"]
         scores = report.get("scores")
-        self.scores = dict(scores) if scores else scores
+        self.scores = tuple(scores.items()) if scores else scores  # a tuple is smaller than a dict
         self.slot = slot  # where the report is: an index in memory, or an offset in the spill file
         self.report = None  # its name in the output folder, once written
         self.report_sha256 = None
         self.write_error = None
 
     def __getitem__(self, key: str):
+        if key == "scores":
+            return dict(self.scores) if self.scores else self.scores
         try:
             return getattr(self, key)
         except AttributeError:
             raise KeyError(key) from None
 
     def get(self, key: str, default=None):
-        return getattr(self, key, default)
+        try:
+            return self[key]
+        except KeyError:
+            return default
 
 
 class ReportStore:
     """Reports added one by one; rows in memory, reports in memory or in a spill file."""
 
-    def __init__(self, in_memory: int = IN_MEMORY):
+    def __init__(self, in_memory: int | None = None):
         self.rows: list[Row] = []
         self._held: list[dict] | None = []
-        self._limit = in_memory
+        self._limit = IN_MEMORY if in_memory is None else in_memory
         self._spill = None
 
     def __len__(self) -> int:
