@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import sys
 
+# the exit statuses and the terminal-escaping helper live with the commands (a small module: --version stays lean)
+from .commands.engine import EXIT_ERROR, EXIT_FOUND, EXIT_OK, printable  # noqa: F401
+
 TYPE_CHECKING = False  # imports stay lazy: --version and --help load no engine
 if TYPE_CHECKING:
     import argparse
     from typing import Sequence
 
-
-
-def printable(text: str) -> str:
-    """A name or message made safe for a terminal (imported on use: --version stays lean)."""
-    from .formats._escape import printable as escape
-
-    return escape(text)
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def _finite(low: float, high: float):
