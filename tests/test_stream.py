@@ -141,3 +141,16 @@ def test_memory_of_a_run_does_not_grow_with_its_reports():
     """Ten times the reports (32 MB of them) cost only their rows: under 600 bytes a file, against 8 kB a report."""
     small, large = _peak_streaming(400), _peak_streaming(4000)
     assert (large - small) / 3600 < 600, (small, large)
+
+
+def test_a_spilled_run_compares_with_a_baseline_as_an_in_memory_run_does(many, tmp_path, capsys, monkeypatch):
+    baseline = tmp_path / "baseline.json"
+    assert main(["baseline", "create", "--out", str(baseline), str(many)]) == 0
+    (many / "doc1.md").write_text(SCRAPED, encoding="utf-8")  # worse than accepted
+    capsys.readouterr()
+    outputs = []
+    for limit in (runstore.IN_MEMORY, 2):
+        monkeypatch.setattr(runstore, "IN_MEMORY", limit)
+        code = main(["scan", "--no-cache", "--no-output", "--baseline", str(baseline), "--format", "github", str(many)])
+        outputs.append((code, capsys.readouterr().out))
+    assert outputs[0] == outputs[1] and outputs[0][0] == 1 and "doc1.md" in outputs[0][1]
