@@ -95,10 +95,22 @@ def fingerprint(auditor) -> str:
     return h.hexdigest()
 
 
+def cache_dir() -> Path | None:
+    """The user cache folder of provenance-audit (reports, the loaded catalogue,
+    compiled expressions, parsed rule files), or None when
+    PROVENANCE_AUDIT_CACHE=off: ``$PROVENANCE_AUDIT_CACHE``, else
+    ``$XDG_CACHE_HOME/provenance-audit``, else ``~/.cache/provenance-audit``."""
+    setting = os.environ.get("PROVENANCE_AUDIT_CACHE", "")
+    if setting.lower() in {"off", "0", "no"}:
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "provenance-audit"
+
+
 def cache_root() -> Path | None:
     """The cache folder, or None when PROVENANCE_AUDIT_CACHE=off."""
-    from .catalogue import cache_dir
-
     return cache_dir()
 
 

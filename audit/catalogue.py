@@ -268,8 +268,14 @@ def load_catalogue(directory: str | Path | None = None, extra: list[str | Path] 
     """Load the shipped catalogue (or ``directory``), plus user rule files or folders.
 
     User rules in ``extra`` are validated against the JSON Schema as they load.
+    A catalogue that loaded once is read back from the cache (:mod:`audit.catcache`).
     """
-    directory = Path(directory) if directory else rules_dir()
+    from .catcache import load
+
+    return load(Path(directory) if directory else rules_dir(), list(extra or []), _load_catalogue)
+
+
+def _load_catalogue(directory: Path, extra: list[str | Path]) -> Catalogue:
     signals = load_signals(directory)
     paths = sorted(p for p in directory.glob("*/*.toml") if p.parent.name != "lists")
     parsed = read_toml_files(paths)
@@ -352,14 +358,10 @@ def _load_rule_file(path: Path, signals: dict, schema: bool) -> Rule:
 
 
 def cache_dir() -> Path | None:
-    """Where parsed rule files are cached; PROVENANCE_AUDIT_CACHE=off disables it."""
-    setting = os.environ.get("PROVENANCE_AUDIT_CACHE", "")
-    if setting.lower() in {"off", "0", "no"}:
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "provenance-audit"
+    """Where parsed rule files are cached; PROVENANCE_AUDIT_CACHE=off disables it (see :func:`audit.cache.cache_dir`)."""
+    from .cache import cache_dir
+
+    return cache_dir()
 
 
 def read_toml_files(paths: list[Path]) -> list[dict]:

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import sys
+
+# the exit statuses and the terminal-escaping helper live with the commands (a small module: --version stays lean)
+from .commands.engine import EXIT_ERROR, EXIT_FOUND, EXIT_OK, printable  # noqa: F401
 
 TYPE_CHECKING = False  # imports stay lazy: --version and --help load no engine
 if TYPE_CHECKING:
     import argparse
-    from pathlib import Path
     from typing import Sequence
 
-
-
-def printable(text: str) -> str:
-    """A name or message made safe for a terminal (imported on use: --version stays lean)."""
-    from .formats._escape import printable as escape
-
-    return escape(text)
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
 def _finite(low: float, high: float):
@@ -223,365 +215,31 @@ def _version() -> str:
     return __version__
 
 
-def _split(value: str | None) -> list[str] | None:
-    return [v.strip() for v in value.split(",") if v.strip()] if value else None
-
-
-def _check_ids(catalogue, ids: list[str] | None, option: str) -> None:
-    """Every id or prefix given to select/ignore must match a rule; suggest the closest."""
-    import difflib
-
-    from .catalogue import RuleError
-
-    known = [r.id for r in catalogue.rules]
-    prefixes = sorted({i.split(".")[0] for i in known} | set(known))
-    for given in ids or []:
-        stem = given[:-1] if given.endswith("*") else None
-        if any(i == given or i.startswith(given + ".") or (stem is not None and i.startswith(stem)) for i in known):
-            continue
-        close = difflib.get_close_matches(given, prefixes, n=3, cutoff=0.6)
-        hint = f"; closest: {', '.join(close)}" if close else "; see 'provenance-audit rules'"
-        raise RuleError(f"{option}: no rule matches '{given}'{hint}")
-
-
 def _auditor(args, renderer=None):
-    from .catalogue import load_catalogue
-    from .pipeline import Auditor
-    from .score import load_weights
+    """The auditor the engine options ask for (see :func:`audit.commands.engine.auditor`)."""
+    from .commands.engine import auditor
 
-    catalogue = load_catalogue(extra=getattr(args, "rules", []))
-    if getattr(args, "select", None) or getattr(args, "ignore", None):
-        origin = getattr(args, "_configured", set())
-        _check_ids(catalogue, _split(args.select), "select (configuration)" if "select" in origin else "--select")
-        _check_ids(catalogue, _split(args.ignore), "ignore (configuration)" if "ignore" in origin else "--ignore")
-        catalogue = catalogue.select(_split(args.select), _split(args.ignore))
-    weights = load_weights(getattr(args, "weights", None))
-    unweighted = sorted(r.id for r in catalogue.rules if r.id not in weights.rules)
-    if unweighted:
-        shown = ", ".join(unweighted[:5]) + (f" and {len(unweighted) - 5} more" if len(unweighted) > 5 else "")
-        print(f"provenance-audit: warning: {weights.path} gives no weight to {shown}; their findings add nothing to the score", file=sys.stderr)
-    kwargs = {"max_bytes": args.max_bytes} if getattr(args, "max_bytes", None) else {}
-    if getattr(args, "time_budget", None) is not None:
-        kwargs["time_budget"] = args.time_budget
-    if getattr(args, "site", None):
-        kwargs["sites"] = args.site
-    # readability shows only in written reports and the formats that print it
-    writes = args.command == "scan" and not args.no_output
-    kwargs["readability"] = writes or bool(renderer is not None and renderer.READABILITY)
-    return Auditor(catalogue, weights, **kwargs)
-
-
-def _color(args) -> bool:
-    """--color, else NO_COLOR (off) and FORCE_COLOR (on) as no-color.org and force-color.org say, else a terminal."""
-    if args.color != "auto":
-        return args.color == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
+    return auditor(args, renderer)
 
 
 def _progress(total: int):
-    """A progress bar on a terminal for runs longer than a second; never in pipes, CI or pre-commit."""
-    if total < 2 or not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("PRE_COMMIT"):
-        return None
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return None
-    bar = tqdm(total=total, delay=1.0, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
-    return bar
+    """A progress bar on a terminal for runs longer than a second (see :mod:`audit.commands.engine`)."""
+    from .commands.engine import progress
+
+    return progress(total)
 
 
-def _scan(args) -> int:
-    from .batch import audit_paths
-    from .formats import Context, renderer, select, source_text
-    from .inputs import collect
-    from .output import write_reports
-    from .report import error_report
-
-    if args.explain:
-        args.format = "explain"
-    fmt = renderer(args.format)
-    auditor = _auditor(args, fmt)
-    inputs = collect(args.paths, args.include, args.exclude)
-
-    clusters, stdin = None, None
-    from .crawl import is_crawl
-
-    crawl = any(p != "-" and is_crawl(p) for p in inputs.files) or bool(args.urls)
-    detect = (crawl or args.copies) and not args.no_copies
-    if crawl or detect or args.reference:
-        from .copies import scan_items
-
-        try:
-            reports, clusters = scan_items(auditor, inputs.files, args, detect)
-        except (OSError, ValueError) as exc:
-            print(f"provenance-audit: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-        inputs.files = [r["path"] for r in reports]
-    else:
-        cache = None
-        if not args.no_cache:
-            from .cache import ReportCache
-
-            cache = ReportCache.for_auditor(auditor)
-        files = [p for p in inputs.files if p != "-"]
-        bar = _progress(len(files))
-        try:
-            audited = audit_paths(auditor, files, args.jobs, cache, progress=bar.update if bar else None)
-        finally:
-            if bar is not None:
-                bar.close()
-        by_path = dict(zip(files, audited))
-        reports = []
-        for path in inputs.files:
-            if path == "-":
-                stdin = sys.stdin.buffer.read()
-                reports.append(auditor.audit_bytes("-", stdin, fmt=args.stdin_format))
-            else:
-                reports.append(by_path[path])
-    unreadable = False
-    for path, reason in inputs.problems:
-        print(f"provenance-audit: {printable(path)}: {reason}", file=sys.stderr)
-        if reason == "no such file or directory":
-            reports.append(error_report(path, reason))
-        elif reason.startswith("cannot"):
-            unreadable = True  # a directory that cannot be read: its files were not audited
-    threshold = args.fail_above if args.fail_above is not None else auditor.weights.flagged
-    statuses = {}
-    if args.baseline:
-        from . import baseline
-
-        statuses = baseline.compare(reports, baseline.load(args.baseline))
-    accepted = {p for p, s in statuses.items() if s["status"] == "accepted"}
-    shown = select(reports, args.verdict, args.quiet, threshold, args.top, args.sort, accepted)
-
-    def text(report):  # read again only for the formats that show the text
-        if not fmt.FULL_TEXT:
-            return None
-        return source_text(report["path"], auditor.max_bytes, stdin if report["path"] == "-" else None)
-
-    ctx = Context(catalogue=auditor.catalogue, weights=auditor.weights, threshold=threshold, quiet=args.quiet,
-                  color=_color(args), total=reports, text=text, baseline=statuses, sort=args.sort)
-    page = fmt.render(shown, ctx)
-    if args.format == "html" and sys.stdout.isatty():
-        where = "index.html in " + args.output if not args.no_output else "a file: add '> triage.html'"
-        print(f"provenance-audit: the page is not printed to a terminal; it goes to {where}", file=sys.stderr)
-    else:
-        sys.stdout.write(page)
-        if clusters and not args.quiet and args.format == "text":
-            from .copies import render_clusters
-
-            sys.stdout.write(render_clusters(clusters))
-    if not args.no_output:
-        from . import outdir
-
-        try:
-            previous = outdir.previous_reports(args.output)
-            failures = write_reports(args.output, reports, auditor.weights.version, clusters=clusters)
-            outdir.clear_stale(args.output, previous, reports)
-            if args.format == "html":
-                outdir.write_page(args.output, fmt.render(reports, ctx) if shown != reports else page)
-        except OSError as exc:
-            print(f"provenance-audit: cannot write reports to {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_ERROR
-        for path, reason in failures.items():
-            print(f"provenance-audit: {path!r}: report not written: {reason}", file=sys.stderr)
-        if failures:
-            return EXIT_ERROR
-    if any(r["error"] for r in reports) or unreadable or (inputs.problems and not inputs.files):
-        return EXIT_ERROR
-    if any(r["score"] is not None and r["score"] >= threshold and r["path"] not in accepted for r in reports):
-        return EXIT_FOUND
-    return EXIT_OK
+# command → (module under audit.commands, function): imported only when the command runs
+COMMANDS = {"index": ("index", "index"), "scan": ("scan", "run"), "eval": ("corpus", "evaluate"),
+            "rules": ("catalogue", "rules"), "explain": ("catalogue", "explain"), "docs": ("catalogue", "docs"),
+            "calibrate": ("corpus", "calibrate"), "baseline": ("corpus", "baseline"), "dask": ("index", "dask")}
 
 
-def _baseline(args) -> int:
-    from . import baseline
-    from .batch import audit_paths
-    from .inputs import collect
+def _command(name: str):
+    from importlib import import_module
 
-    auditor = _auditor(args)
-    inputs = collect(args.paths, args.include, args.exclude)
-    for path, reason in inputs.problems:
-        print(f"provenance-audit: {printable(path)}: {reason}", file=sys.stderr)
-    files = [p for p in inputs.files if p != "-"]
-    reports = audit_paths(auditor, files, getattr(args, "jobs", 1))
-    target = args.out or baseline.DEFAULT
-    previous = baseline.load(target) if os.path.exists(target) else None
-    data = baseline.create(reports, previous, args.note, auditor.weights.version)
-    from .output import atomic_write
-
-    atomic_write(target, baseline.dumps(data))
-    errors = [r for r in reports if r["error"]]
-    for r in errors:
-        print(f"provenance-audit: {printable(r['path'])}: not in the baseline: {r['error']}", file=sys.stderr)
-    n = len(data["files"])
-    print(f"wrote {target}: {n} file{'s' if n != 1 else ''} accepted")
-    return EXIT_ERROR if errors or inputs.problems else EXIT_OK
-
-
-def _eval(args) -> int:
-    import json
-
-    from .evaluate import load_corpus, load_honest, metrics, render
-
-    corpus = load_honest(args.directory, args.sample) if args.honest else load_corpus(args.directory, args.texts)
-    auditor = _auditor(args)
-    entries = corpus.entries
-    if args.only_format:
-        entries = [e for e in entries if e.get("format") == args.only_format]
-    reports = [auditor.audit_path(e["path"], url=None if args.no_urls else e.get("url")) for e in entries]
-    m = metrics(entries, reports)
-    m["skipped"] = {k: v for k, v in corpus.skipped.items() if v}
-    m["weights_version"] = auditor.weights.version
-    if args.format == "json":
-        sys.stdout.write(json.dumps(m, indent=2, ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(render(m))
-    return EXIT_OK
-
-
-def _rules(args) -> int:
-    import json
-
-    from .catalogue import load_catalogue
-
-    catalogue = load_catalogue(extra=args.rules)
-    if args.format == "json":
-        rows = [
-            {"id": r.id, "signal": r.signal, "category": r.category, "kind": r.kind, "summary": r.summary}
-            for r in catalogue.rules
-        ]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-        return EXIT_OK
-    width = max(len(r.id) for r in catalogue.rules)
-    for r in catalogue.rules:
-        cat = "scrape" if r.category == "scraping" else "mt"
-        sys.stdout.write(f"{r.id:<{width}}  {cat:<6} {r.summary}\n")
-    return EXIT_OK
-
-
-def _explain_file(args) -> int:
-    from .formats import Context, renderer, source_text
-
-    auditor = _auditor(args)
-    report = auditor.audit_path(args.rule)
-    ctx = Context(catalogue=auditor.catalogue, weights=auditor.weights, total=[report],
-                  text=lambda r: source_text(r["path"], auditor.max_bytes))
-    sys.stdout.write(renderer("explain").render([report], ctx))
-    return EXIT_ERROR if report["error"] else EXIT_OK
-
-
-def _explain(args) -> int:
-    from .catalogue import load_catalogue
-    from .docs import explain
-
-    if os.path.isfile(args.rule) or os.sep in args.rule or "/" in args.rule:
-        return _explain_file(args)
-    catalogue = load_catalogue(extra=args.rules)
-    matches = [r for r in catalogue.rules if r.id == args.rule] or [
-        r for r in catalogue.rules if r.id.startswith(args.rule + ".") or r.signal == args.rule
-    ]
-    if not matches:
-        print(f"provenance-audit: no rule '{args.rule}' (see 'provenance-audit rules')", file=sys.stderr)
-        return EXIT_ERROR
-    sys.stdout.write("\n".join(explain(r, catalogue) for r in matches))
-    return EXIT_OK
-
-
-def _docs(args) -> int:
-    from pathlib import Path
-
-    from .catalogue import load_catalogue, rules_dir
-    from .docs import load_measurements, reference
-
-    text = reference(load_catalogue(), load_measurements(rules_dir()))
-    if not args.out and not _in_checkout(rules_dir()):
-        # an installed package: its files are not ours to rewrite; print instead
-        if args.check:
-            print("provenance-audit: the rules folder is part of the installed package; give --out FILE to check a copy", file=sys.stderr)
-            return EXIT_ERROR
-        sys.stdout.write(text)
-        return EXIT_OK
-    target = Path(args.out) if args.out else rules_dir() / "README.md"
-    if args.check:
-        current = target.read_text(encoding="utf-8") if target.is_file() else ""
-        if current != text:
-            print(f"provenance-audit: {target} is out of date; run 'provenance-audit docs'", file=sys.stderr)
-            return EXIT_FOUND
-        return EXIT_OK
-    from .output import atomic_write
-
-    atomic_write(str(target), text)
-    print(f"wrote {target}")
-    return EXIT_OK
-
-
-def _in_checkout(rules: Path) -> bool:
-    """True when ``rules`` is the rules folder of a source checkout, not of an installed package."""
-    return rules.name == "rules" and (rules.parent / "pyproject.toml").is_file() and (rules.parent / "audit").is_dir()
-
-
-def _calibrate(args) -> int:
-    import json
-
-    from .calibrate import Settings, calibrate, measurements, render, weights_toml
-
-    from .evaluate import ManifestError, load_corpus, load_honest
-
-    settings = Settings(folds=args.folds, l2=args.l2, fp_cost=args.fp_cost, prior=args.prior)
-    sources = [load_corpus(d, args.texts) for d in args.directories]
-    sources += [load_honest(d, args.honest_sample) for d in args.honest]
-    if not sources:
-        raise ManifestError("calibrate needs at least one labelled corpus")
-    result = calibrate(sources, _auditor(args), settings, use_urls=not args.no_urls)
-    sys.stdout.write(render(result))
-    if args.out:
-        with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(weights_toml(result.weights))
-        sys.stdout.write(f"wrote {args.out}\n")
-    if args.measurements:
-        with open(args.measurements, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(json.dumps(measurements(result), indent=1, sort_keys=False) + "\n")
-        sys.stdout.write(f"wrote {args.measurements}\n")
-    return EXIT_OK
-
-
-def _index(args) -> int:
-    from .refindex import RefIndex
-
-    if args.index_command not in ("build", "add", "info"):
-        print("provenance-audit: index needs an action: build, add or info", file=sys.stderr)
-        return EXIT_ERROR
-    if args.index_command == "build":
-        index = RefIndex.empty()
-    else:
-        try:
-            index = RefIndex.load(args.index)
-        except (OSError, ValueError) as exc:
-            print(f"provenance-audit: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-    if args.index_command == "info":
-        print(f"{args.index}: {len(index)} documents, {index.bands} bands of {index.rows}, {os.path.getsize(args.index)} bytes")
-        return EXIT_OK
-    target = args.out if args.index_command == "build" else args.index
-    added = index.extend(RefIndex.entries_from(args.paths, site=args.site))
-    index.save(target)
-    print(f"indexed {added} documents in {target}" if args.index_command == "build" else f"added {added} documents; {len(index)} in {target}")
-    return EXIT_OK
-
-
-def _dask(args) -> int:
-    from .distributed import run
-
-    return run(args)
-
-
-COMMANDS = {"index": _index, "scan": _scan, "eval": _eval, "rules": _rules, "explain": _explain, "docs": _docs, "calibrate": _calibrate,
-            "baseline": _baseline, "dask": _dask}
+    module, function = COMMANDS[name]
+    return getattr(import_module(f".commands.{module}", __package__), function)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -593,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    from . import recache
+
+    recache.prime()  # before the engine loads: its expressions come compiled from the last run
     from .baseline import BaselineError
     from .catalogue import RuleError
     from .config import ConfigError, apply_config, find_config, load_config
@@ -608,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 config = load_config(path)
                 args._configured = {k for k in ("select", "ignore") if k in config and not getattr(args, k, None)}
                 apply_config(args, config)
-        return COMMANDS[args.command](args)
+        return _command(args.command)(args)
     except (RuleError, WeightsError, ManifestError, ConfigError, BaselineError) as exc:
         print(f"provenance-audit: {exc}", file=sys.stderr)
         return EXIT_ERROR

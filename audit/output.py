@@ -230,35 +230,99 @@ def write_reports(directory: str, reports: list[dict], weights_version: str, clu
     for its file and the others go on. Temporary files left by killed runs
     are removed first.
     """
-    import hashlib
+    from .runstore import Row
 
-    os.makedirs(directory, exist_ok=True)
-    clean_stale_temporaries(directory)
-    atomic_write(os.path.join(directory, RUN_MARKER), f"{os.getpid()}\n")
-    written: dict[str, str] = {}
-    failures: dict[str, str] = {}
-    by_path: dict[str, str] = {}
+    writer = ReportWriter(directory)
+    writer.begin()
+    rows = []
     for r in reports:
-        name = report_name(r["path"])
-        text = dumps(r)
+        row = Row(r, len(rows))
+        writer.add(r, row)
+        rows.append(row)
+    return writer.finish(rows, weights_version, clusters)
+
+
+class ReportWriter:
+    """:func:`write_reports` a report at a time: a run writes each report as it
+    comes and keeps only its row (:class:`audit.runstore.Row`: the report's
+    name and SHA-256, or why it was not written), then :meth:`finish` writes
+    ``summary.json`` from the rows. The files are those ``write_reports``
+    writes, byte for byte."""
+
+    def __init__(self, directory: str):
+        self.directory = directory
+        self.failed = 0
+
+    def begin(self) -> None:
+        os.makedirs(self.directory, exist_ok=True)
+        clean_stale_temporaries(self.directory)
+        atomic_write(os.path.join(self.directory, RUN_MARKER), f"{os.getpid()}\n")
+
+    def add(self, report: dict, row) -> None:
+        import hashlib
+
+        name = report_name(report["path"])
+        row.report = name
+        text = dumps(report)
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:  # a file name that is not UTF-8: escape it in the JSON
-            text = json.dumps(r, ensure_ascii=True, indent=2) + "\n"
+            text = json.dumps(report, ensure_ascii=True, indent=2) + "\n"
         try:
-            atomic_write(_safe_parent(directory, name), text)
+            atomic_write(_safe_parent(self.directory, name), text)
         except OSError as exc:
-            failures[name] = str(exc) if isinstance(exc, UnsafeOutput) else (exc.strerror or str(exc))
-            by_path[r["path"]] = failures[name]
-            continue
-        written[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    atomic_write(os.path.join(directory, SUMMARY),
-                 json.dumps(summary(reports, weights_version, clusters, written, failures), ensure_ascii=False, indent=2) + "\n")
-    try:
-        os.unlink(os.path.join(directory, RUN_MARKER))
-    except OSError:
-        pass
-    return by_path
+            row.write_error = str(exc) if isinstance(exc, UnsafeOutput) else (exc.strerror or str(exc))
+            self.failed += 1
+            return
+        row.report_sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def finish(self, rows: list, weights_version: str, clusters: list[dict] | None = None) -> dict[str, str]:
+        """Write ``summary.json`` for ``rows`` and clear the run marker; returns failures (path -> reason)."""
+        with atomic_file(os.path.join(self.directory, SUMMARY)) as fh:
+            for piece in _summary_pieces(rows, weights_version, clusters):
+                fh.write(piece)
+        try:
+            os.unlink(os.path.join(self.directory, RUN_MARKER))
+        except OSError:
+            pass
+        return {r.path: r.write_error for r in rows if r.write_error is not None}
+
+
+def _summary_pieces(rows: list, weights_version: str, clusters: list[dict] | None):
+    """The text of ``summary(rows, …, written, failures)`` in pieces, one ranking entry at a time."""
+    import hashlib
+
+    order = ranked(rows)
+    run = hashlib.sha256()
+    for r in order:
+        run.update(f"{r.report}\0{r.report_sha256}\n".encode("utf-8", "surrogateescape"))
+    head = {
+        "schema_version": "1",
+        "weights_version": weights_version,
+        "files": len(rows),
+        "verdicts": {v: sum(1 for r in rows if r.verdict == v) for v in ("flagged", "review", "clean")},
+        "errors": sum(1 for r in rows if r.error),
+        "ranking": [],
+    }
+    if clusters is not None:
+        head["clusters"] = clusters
+    head["run"] = run.hexdigest()[:16]
+    head["complete"] = not any(r.write_error is not None for r in rows)
+    text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"
+    marker = '\n  "ranking": []'
+    cut = text.index(marker) + len(marker) - 2
+    yield text[:cut]
+    if not order:
+        yield "[]"
+    for i, r in enumerate(order):
+        entry = {"path": r.path, "score": r.score, "verdict": r.verdict, "report": r.report, "error": r.error,
+                 "report_sha256": r.report_sha256}
+        if r.write_error is not None:
+            entry["write_error"] = r.write_error
+        yield ("[\n    " if i == 0 else ",\n    ") + json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    if order:
+        yield "\n  ]"
+    yield text[cut + 2:]
 
 
 def output_state(directory: str) -> dict:

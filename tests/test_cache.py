@@ -168,3 +168,107 @@ def test_parallel_cached_run_matches(report_cache, tmp_path, capsys):
     assert cold == warm == fresh and len(cold.splitlines()) == 12
     assert not [p for p in (report_cache / "reports").rglob(".tmp-*")]
     assert os.listdir(report_cache / "reports")
+
+
+# --- the loaded catalogue and the compiled expressions, cached across runs
+
+
+def test_the_cached_catalogue_audits_as_the_loaded_one(report_cache, files):
+    from audit import catcache
+    from audit.catalogue import _load_catalogue, load_catalogue, rules_dir
+    from audit.score import load_weights
+
+    first = load_catalogue()  # loads from the rule files and stores the entry
+    entries = list((report_cache / "catalogue").glob("*.pickle"))
+    assert len(entries) == 1
+    second = load_catalogue()  # read back
+    fresh = _load_catalogue(rules_dir(), [])
+    assert [r.id for r in second.rules] == [r.id for r in fresh.rules] and second.rules == fresh.rules
+    weights = load_weights()
+    for path in sorted(files.iterdir()):
+        expected = dumps(Auditor(fresh, weights).audit_path(str(path)))
+        assert dumps(Auditor(second, weights).audit_path(str(path))) == expected
+        assert dumps(Auditor(first, weights).audit_path(str(path))) == expected
+    entries[0].write_bytes(b"damaged")  # a damaged entry is a miss, never an error
+    assert [r.id for r in load_catalogue().rules] == [r.id for r in fresh.rules]
+    assert catcache._key(rules_dir(), []) == catcache._key(rules_dir(), [])
+
+
+def test_the_catalogue_key_follows_the_rule_files(report_cache, tmp_path):
+    import shutil
+
+    from audit import catcache
+    from audit.catalogue import load_catalogue, rules_dir
+
+    rules = tmp_path / "rules"
+    shutil.copytree(rules_dir(), rules)
+    before = catcache._key(rules, [])
+    target = next(rules.glob("*/*.toml"))
+    stat = target.stat()
+    target.write_bytes(target.read_bytes().replace(b"summary = \"", b"summary = \"Changed: ", 1))
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same time: the bytes make the key
+    assert catcache._key(rules, []) != before
+    changed = next(r for r in load_catalogue(rules).rules if r.path == str(target))
+    assert changed.summary.startswith("Changed: ")
+    extra = tmp_path / "extra.toml"
+    extra.write_text("# a user rule file\n", encoding="utf-8")
+    assert catcache._key(rules, [str(extra)]) != catcache._key(rules, [])
+
+
+def test_no_catalogue_entry_when_the_cache_is_off(monkeypatch, tmp_path):
+    from audit.catalogue import load_catalogue
+
+    monkeypatch.setenv("PROVENANCE_AUDIT_CACHE", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert load_catalogue().rules
+    assert not any(tmp_path.rglob("*.pickle"))
+
+
+def test_expressions_made_from_cached_code_equal_what_re_compiles():
+    import re
+
+    from audit import recache
+
+    for pattern, flags in [(r"(?P<word>\b[A-Z][a-z]+)\s+(?:said|told)\b", re.M), (r"[«»„“]\s*\w+", re.I | re.M),
+                           (rb"^\x00+", 0), (r"(?<=\d),(?=\d{1,2}\b)", 0)]:
+        entry = recache._entry(pattern, flags)
+        import _sre
+
+        made = _sre.compile(entry[0], *entry[2:])
+        assert made == re.compile(pattern, flags) and made.groupindex == re.compile(pattern, flags).groupindex
+
+
+def test_a_second_scan_compiles_almost_no_expressions(report_cache, files):
+    """A run stores the code of what it compiled; once the catalogue is cached too (after the
+    first run) the next run compiles (nearly) nothing: only what the interpreter's own
+    modules compile before the cache is read."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, re, re._compiler as c\ncount = [0]\noriginal = c.compile\n"
+             "def counting(p, flags=0):\n    count[0] += 1\n    return original(p, flags)\n"
+             "c.compile = counting\nfrom audit.cli import main\n"
+             "try:\n    main(['scan', '--no-cache', '--no-output', '--quiet'] + sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print(count[0], file=sys.stderr)")
+    paths = [str(p) for p in sorted(files.iterdir())]
+    env = dict(os.environ, PROVENANCE_AUDIT_CACHE=str(report_cache))
+    counts = []
+    for _ in range(3):
+        proc = subprocess.run([sys.executable, "-c", probe, *paths], capture_output=True, text=True, env=env, check=False)
+        counts.append(int(proc.stderr.strip().splitlines()[-1]))
+    assert list((report_cache / "re").glob("*.pickle"))
+    assert counts[0] > 100 and counts[2] < counts[0] / 10, counts
+
+
+def test_a_damaged_expression_cache_is_ignored(report_cache, files, capsys, monkeypatch):
+    from audit import recache
+
+    monkeypatch.setattr(recache, "_loaded", None)
+    path = recache._path()
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(b"\x80\x05damaged")
+    assert recache.prime() == 0
+    code, out = scan(["--no-cache", "--no-output", str(files)], capsys)
+    assert code == 1 and "3 files: 1 flagged" in out

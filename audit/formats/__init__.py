@@ -7,6 +7,10 @@ needs at module level:
 - ``FULL_TEXT``: the renderer reads each file's decoded source (``ctx.text``);
 - ``HELP``: one line for ``--help``.
 
+A module may also define ``stream(reports, ctx)``, yielding the text of
+``render`` in pieces, so a long run is printed as it is read back instead of
+held whole in memory.
+
 ``--format`` takes its choices from ``FORMATS``. Adding a format is one new
 module here and one line in ``FORMATS``. Rendering computes nothing new about
 a file: it arranges the reports (and, where declared, the text they cite).
@@ -44,20 +48,30 @@ class Context:
     threshold: float | None = None  # the --fail-above gate
     quiet: bool = False
     color: bool = False
-    total: list[dict] = field(default_factory=list)  # every report of the run, before any filter
+    # every report of the run, before any filter (or its rows: path, score, verdict, error, scores)
+    total: list[dict] = field(default_factory=list)
     text: Callable[[dict], str | None] = lambda report: None  # a report's decoded source, for FULL_TEXT renderers
     baseline: dict = field(default_factory=dict)  # path → baseline status, when --baseline is given
     sort: str | None = None
 
 
 def ranked(reports: list[dict]) -> list[dict]:
-    """Worst first, as the summary ranks them (imported on use: --help stays lean)."""
+    """Worst first, as the summary ranks them (imported on use: --help stays lean).
+
+    Reports a run keeps on disk (:class:`audit.runstore.StoredReports`) are
+    ranked by their rows, without reading them."""
     from ..output import ranked as _ranked
 
+    rows = getattr(reports, "rows", None)
+    if rows is not None:
+        return reports.view(_ranked(rows))
     return _ranked(reports)
 
 
 def order(reports: list[dict], sort: str | None) -> list[dict]:
+    rows = getattr(reports, "rows", None)
+    if rows is not None:
+        return reports.view(order(rows, sort))
     if sort == "score":
         return ranked(reports)
     if sort == "path":
@@ -71,7 +85,11 @@ def select(reports: list[dict], verdicts=None, quiet: bool = False, threshold: f
 
     Files with errors always pass the quiet filter (something is wrong with
     them); files a baseline accepted (``accepted``, a set of paths) never do.
+    Reports a run keeps on disk are selected by their rows, without reading them.
     """
+    rows = getattr(reports, "rows", None)
+    if rows is not None:
+        return reports.view(select(rows, verdicts, quiet, threshold, top, sort, accepted))
     shown = list(reports)
     if verdicts:
         shown = [r for r in shown if r["verdict"] in verdicts or (r["error"] and "error" in verdicts)]

@@ -89,5 +89,11 @@ def explain_report(r: dict, ctx) -> str:
 
 
 def render(reports: list[dict], ctx) -> str:
+    return "".join(stream(reports, ctx))
+
+
+def stream(reports: list[dict], ctx):
+    """The text of :func:`render`, a file at a time."""
     shown = ranked(reports) if ctx.sort in (None, "score") else reports
-    return "\n".join(explain_report(r, ctx) for r in shown)
+    for i, r in enumerate(shown):
+        yield ("\n" if i else "") + explain_report(r, ctx)

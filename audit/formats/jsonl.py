@@ -10,4 +10,10 @@ FULL_TEXT = False
 
 
 def render(reports: list[dict], ctx) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in reports)
+    return "".join(stream(reports, ctx))
+
+
+def stream(reports: list[dict], ctx):
+    """One line per report, as it is read."""
+    for r in reports:
+        yield json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"

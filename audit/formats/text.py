@@ -47,13 +47,22 @@ def header(r: dict, paint, baseline: dict) -> str:
 
 
 def render(reports: list[dict], ctx) -> str:
+    return "".join(stream(reports, ctx))
+
+
+def stream(reports: list[dict], ctx):
+    """The text of :func:`render`, a line at a time."""
+    if not reports and ctx.quiet:
+        return
+    for line in _lines(reports, ctx):
+        yield line + "\n"
+
+
+def _lines(reports: list[dict], ctx):
     def paint(text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if ctx.color else text
 
     total = ctx.total or reports
-    if not reports and ctx.quiet:
-        return ""
-    out = []
     groups = ranked(reports) if ctx.sort in (None, "score") else reports
     for r in groups:
         path = printable(r["path"])
@@ -68,16 +77,16 @@ def render(reports: list[dict], ctx) -> str:
                 lines.append(f"{path}:{p['line']}:1: bad suppression: {printable(p['problem'])}")
             lines.extend(f"{path}: note: {printable(n)}" for n in notes(r))
         if lines or r["error"]:
-            out.append(header(r, paint, ctx.baseline))
-            out.extend(lines)
-            out.append("")
-    out.append(f"{'score':>5}  {'verdict':<8} {'MT':>5} {'scrape':>6}  path")
-    for r in groups:
+            yield header(r, paint, ctx.baseline)
+            yield from lines
+            yield ""
+    yield f"{'score':>5}  {'verdict':<8} {'MT':>5} {'scrape':>6}  path"
+    for r in getattr(groups, "rows", groups):  # the table reads only what a run's rows keep
         if r["error"]:
-            out.append(f"{'-':>5}  {'error':<8} {'-':>5} {'-':>6}  {printable(r['path'])}")
+            yield f"{'-':>5}  {'error':<8} {'-':>5} {'-':>6}  {printable(r['path'])}"
             continue
         verdict = r["verdict"]
-        out.append(
+        yield (
             f"{r['score']:5.1f}  {paint(f'{verdict:<8}', COLOURS[verdict])} {r['scores']['machine_translation']:5.1f} "
             f"{r['scores']['scraping']:6.1f}  {printable(r['path'])}"
         )
@@ -89,5 +98,4 @@ def render(reports: list[dict], ctx) -> str:
     accepted = sum(1 for s in ctx.baseline.values() if s["status"] == "accepted")
     if accepted:
         line += f"; {accepted} accepted by the baseline"
-    out.append(line)
-    return "\n".join(out) + "\n"
+    yield line
