@@ -233,9 +233,11 @@ CREDIT_FRAMES = [
     r"\b(?:first|originally)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:was|were|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:republished|reprinted|reproduced)\s+(?:from|with\s+(?:the\s+)?permission\s+(?:of|from))\s+" + _NAME,
-    r"(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
+    r"(?:©|\([cC]\)|\bCopyrights?)\s*(?:©\s*|\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
     r"(?:^|(?<=[\s(\[|–—]))(?:Source|Courtesy(?:\s+of)?)[ \t]*[:;][ \t]*" + _NAME,
     r"\bRead\s+(?:more|(?:the\s+)?(?:full\s+|original\s+)?(?:story|article))\s+(?:on|at|in)\s+" + _NAME,
+    # a feed reader's or snippet page's link to the whole text elsewhere: 'Read at X', 'Continue reading on X'
+    r"(?:^|(?<=[\s|·]))(?:Read|Continue\s+reading|Keep\s+reading|View\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post)|See\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post))\s+(?:at|on)\s+" + _NAME,
 ]
 # The source outlet's own page furniture: only the outlet itself prints these.
 FURNITURE_FRAMES = [
@@ -361,3 +363,155 @@ def named_outlets(doc) -> list[Outlet]:
         if o not in found and len(m.group()) >= 3:
             found.append(o)
     return found
+
+
+# ---------------------------------------------------------------------------
+# another outlet's identity where a page names its source: dateline, sign-off,
+# a headline's credit, a listing's headings, the author
+
+
+def outlet_named(name: str) -> Outlet | None:
+    """The registry outlet a whole name is (an alias, a name letter-for-letter equal to one, or a domain)."""
+    registry = load_registry()
+    name = name.strip(" \t*_.,")
+    if _DOMAIN.fullmatch(name):
+        return registry.by_host(name.lower())
+    if name in registry.by_alias:
+        return registry.by_alias[name]
+    return registry.named(name) if len(letters(name)) >= 3 else None
+
+
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:[a-z]{2,6}|[A-Z]{2,6})")
+_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+_DAY = r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
+_CNAME = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|de|la|&)){0,5}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6})"
+# A dateline whose credit names the outlet the text comes from: 'TOKYO (Outlet) –',
+# 'Havana, Oct 29 (Outlet) The …', 'JAKARTA, outlet.id –', 'Tehran, Dec 13, OUTLET --',
+# and the credit on a line of its own, '(Outlet)', as a feed of the outlet's items leaves it.
+DATELINE_FRAMES = [
+    r"^[ \t*_]*" + _PLACE + r"(?:,[ \t]*" + _DAY + r")?[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*(?:[—–-]{1,2}|:|(?=[ \t]+[A-Z„“\"]))",
+    r"^[ \t*_]*" + _PLACE + r",[ \t]*(?P<name>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6})[ \t]*[—–-]{1,2}[ \t]",
+    r"^[ \t*_]*" + _PLACE + r",[ \t]*" + _DAY + r",[ \t]*" + _CNAME + r"[ \t]*(?:[—–-]{1,2}|:)[ \t]",
+    r"^[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*$",
+]
+_DATELINE_RE = [re.compile(p, re.M) for p in DATELINE_FRAMES]
+# A sign-off: the source outlet's name closing the story, after a dash on the
+# last line of a paragraph ('… on Friday. – Outlet') or as a line of its own
+# right after a paragraph of prose ('Outlet.').
+_SIGNOFF_END = re.compile(r"[.!?\"”’)][ \t]+[—–-]+[ \t]*" + _CNAME + r"[ \t]*\.?[ \t]*$", re.M)
+_SIGNOFF_LINE = re.compile(r"^[ \t]*(?:[—–-]+[ \t]*)?" + _CNAME + r"[ \t]*\.?[ \t]*$", re.M)
+_PROSE_END = re.compile(r"[.!?\"”’)][ \t]*$")
+# A headline that credits its source at its end: '… By Outlet', '… from Outlet', '… via Outlet'
+_TITLE_CREDIT = re.compile(r"\s(?:By|from|From|via|Via)[ \t]+" + _CNAME + r"[ \t]*$")
+# A listing's heading that still carries its source's title suffix: 'Headline | Outlet'
+_HEADING_SUFFIX = re.compile(r"\S[ \t]+[|–—-][ \t]+" + _CNAME + r"[ \t]*$", re.M)
+# An author named as an outlet: 'By Outlet' alone on a line, or an author page '/author/outlet-name/'
+_AUTHOR_LINE = re.compile(r"^[ \t*_]*(?:By|Author:|Written[ \t]+by|Posted[ \t]+by)[ \t]+" + _CNAME + r"[ \t*_]*$", re.M)
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|byline|profile|profiles|reporter|journalist)/(?P<slug>[A-Za-z0-9_-]{3,60})(?:/|$|\?|#)")
+
+
+def _line_at(text: str, start: int) -> str:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    return text[ls: le if le != -1 else len(text)].strip()
+
+
+def _named_credit(text: str, start: int, raw: str, frame: str) -> Credit | None:
+    """A credit of ``raw`` at ``start`` when it is a registry outlet or a domain."""
+    raw = raw.strip()
+    name = _TRAIL.sub("", raw) if not _DOMAIN.fullmatch(raw) else raw
+    if _DOMAIN.fullmatch(name) and name.lower().endswith(_FILE_ENDINGS + (".jpeg", ".gif", ".webp", ".pdf", ".mp4", ".js", ".css")):
+        return None  # a file's name, not a site's
+    outlet = outlet_named(name)
+    if outlet is None and not _DOMAIN.fullmatch(name):
+        return None
+    return Credit(start, start + len(name), name, outlet, frame, _line_at(text, start))
+
+
+def _previous_line(text: str, start: int) -> str:
+    """The nearest non-blank line before the line at ``start``."""
+    pos = text.rfind("\n", 0, start)
+    while pos > 0:
+        ls = text.rfind("\n", 0, pos) + 1
+        line = text[ls:pos].strip()
+        if line:
+            return line
+        pos = ls - 1
+    return ""
+
+
+def distinctive(name: str) -> bool:
+    """A name that cannot be an ordinary capitalised word: several words, capitals inside, a digit or a domain."""
+    name = name.strip(" \t*_.")
+    return len(name.split()) >= 2 or any(c.isupper() or c.isdigit() for c in name[1:]) or "." in name
+
+
+def placed_credits(doc) -> list[Credit]:
+    """Outlets named where a page names its source: dateline, sign-off, headline credit, listing heading, author.
+
+    Only names the registry knows, and domains, are returned: an unknown
+    capitalised name in these places is as often a person or a place.
+    """
+    text = doc.text
+    out: list[Credit] = []
+    for rx in _DATELINE_RE:
+        for m in rx.finditer(text):
+            c = _named_credit(text, m.start("name"), m.group("name"), "dateline")
+            if c:
+                out.append(c)
+    for m in _SIGNOFF_END.finditer(text):
+        c = _named_credit(text, m.start("name"), m.group("name"), "signoff")
+        if c:
+            out.append(c)
+    for m in _SIGNOFF_LINE.finditer(text):
+        prev = _previous_line(text, m.start())
+        marked = m.group().strip().startswith(("-", "–", "—")) or m.group().rstrip().endswith(".")
+        if len(prev) >= 80 and _PROSE_END.search(prev) and (marked or distinctive(m.group("name"))):
+            c = _named_credit(text, m.start("name"), m.group("name"), "signoff")
+            if c:
+                out.append(c)
+    span = doc.title_span
+    if span:
+        m = _TITLE_CREDIT.search(text, span[0], span[1])
+        if m and m.start() - span[0] >= 10:
+            c = _named_credit(text, m.start("name"), m.group("name"), "title")
+            if c and (distinctive(c.name) or (c.outlet is not None and c.outlet.wire)):
+                out.append(c)
+    for m in _HEADING_SUFFIX.finditer(text):
+        if span and span[0] <= m.start() < span[1]:
+            continue  # the headline's own suffix is outlet-suffix-title's
+        line = _line_at(text, m.start())
+        if len(line.split()) > 20 or m.start("name") - text.rfind("\n", 0, m.start()) < 12:
+            continue
+        if "|" not in text[m.start(): m.start("name")] and not distinctive(m.group("name")):
+            continue  # '… – Word': a subtitle as often as an outlet's name
+        c = _named_credit(text, m.start("name"), m.group("name"), "heading")
+        if c:
+            out.append(c)
+    for m in _AUTHOR_LINE.finditer(text):
+        c = _named_credit(text, m.start("name"), m.group("name"), "author")
+        if c:
+            out.append(c)
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for c in sorted(out, key=lambda c: c.start):
+        if (c.start, c.frame) not in seen:
+            seen.add((c.start, c.frame))
+            unique.append(c)
+    return unique
+
+
+def author_outlet(url: str | None) -> tuple[str, Outlet] | None:
+    """An author page in the address named after a registry outlet ('/author/outlet-news/')."""
+    if not url or "//" not in url:
+        return None
+    m = _AUTHOR_PATH.search(url.split("//", 1)[1])
+    if not m:
+        return None
+    key = letters(m.group("slug"))
+    if len(key) < 3:
+        return None
+    for o in load_registry().outlets:
+        if any(letters(n) == key for n in o.names if len(letters(n)) >= 3):
+            return m.group("slug"), o
+    return None

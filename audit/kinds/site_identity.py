@@ -17,13 +17,29 @@ params:
                Stories", "X Original", "Sign up for X's newsletter")
     address    the page's address carries another known outlet's domain in
                its path, plainly or ROT13-encoded (a proxy mirror)
+    dateline   the dateline credits another outlet ("TOKYO (Outlet) –",
+               "JAKARTA, outlet.id –"), or a line is that credit alone
+    signoff    the story closes on another outlet's name ("… on Friday.
+               – Outlet", or "Outlet." alone after the last paragraph)
+    title      the headline credits another outlet at its end ("… By
+               Outlet", "… from Outlet")
+    heading    a heading in the body keeps another outlet's title suffix
+               ("Headline | Outlet"): a listing of its items
+    author     the author is another outlet ("By Outlet" alone on a line,
+               or an author page "/author/outlet-name/" in the address)
+
+The five placed checks judge only names the registry knows and domains;
+a wire agency's or republishing newsroom's name passes (licensed copy)
+except in a headline's credit, where licensed copy does not put it, and
+nothing passes on a licensed aggregator's site.
 """
 
 from __future__ import annotations
 
 from ..findings import Hit
 
-CHECKS = {"credit", "furniture", "address"}
+CHECKS = {"credit", "furniture", "address", "dateline", "signoff", "title", "heading", "author"}
+PLACED = {"dateline", "signoff", "title", "heading", "author"}
 
 
 def compile(rule, catalogue):
@@ -46,6 +62,9 @@ def run(rule, check, doc):
             if doc.text:
                 yield Hit(at[0], max(at[1], at[0] + 1), fields=(("outlet", outlet.name), ("domain", domain), ("site", identity.own_domain(doc))))
         return
+    if check in PLACED:
+        yield from _placed(check, doc)
+        return
     for c in identity.credits(doc):
         if c.frame != check:
             continue
@@ -65,6 +84,26 @@ def run(rule, check, doc):
             continue
         name = c.outlet.name if c.outlet else c.name
         yield Hit(c.start, c.end, fields=(("outlet", name), ("site", identity.own_domain(doc))))
+
+def _placed(check, doc):
+    from .. import identity
+
+    if identity.aggregator_site(doc):
+        return  # a licensed aggregator names the outlets it carries
+    site = identity.own_domain(doc)
+    if check == "author":
+        found = identity.author_outlet(getattr(doc, "url", None))
+        if found and not found[1].licensed and not identity.is_own(doc, found[1].name, found[1]) and doc.text:
+            at = doc.title_span or (0, min(len(doc.text), 1))
+            yield Hit(at[0], max(at[1], at[0] + 1), fields=(("outlet", found[1].name), ("site", site)))
+            return
+    for c in identity.placed_credits(doc):
+        if c.frame != check or identity.is_own(doc, c.name, c.outlet):
+            continue
+        if c.outlet is not None and c.outlet.licensed and check != "title":
+            continue
+        yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name if c.outlet else c.name), ("site", site)))
+
 
 # every params key this kind reads: the catalogue refuses any other, naming the rule file
 PARAMS = frozenset({"check"})
