@@ -273,7 +273,7 @@ def aggregator_site(doc) -> bool:
 
 def outlet_like(name: str) -> bool:
     """Does an unknown name read as a news outlet's: a domain, or a name with an outlet word (Times, Herald, …)?"""
-    if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}", name):
+    if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}", name, re.I) and not name.lower().endswith(_FILE_ENDINGS):
         return True
     words = load_registry().outlet_words
     for w in re.findall(r"[\w'’]+", name):
@@ -443,7 +443,7 @@ def _previous_line(text: str, start: int) -> str:
 def distinctive(name: str) -> bool:
     """A name that cannot be an ordinary capitalised word: several words, capitals inside, a digit or a domain."""
     name = name.strip(" \t*_.")
-    return len(name.split()) >= 2 or any(c.isupper() or c.isdigit() for c in name[1:]) or "." in name
+    return len(name.split()) >= 2 or any(c.isupper() or c.isdigit() or ord(c) > 127 for c in name[1:]) or "." in name
 
 
 def placed_credits(doc) -> list[Credit]:

@@ -30,7 +30,8 @@ params:
 
 The five placed checks judge only names the registry knows and domains;
 a wire agency's or republishing newsroom's name passes (licensed copy)
-except in a headline's credit, where licensed copy does not put it, and
+except in a headline's "By/from/via" credit, where licensed copy does not
+put it, and
 nothing passes on a licensed aggregator's site.
 """
 
@@ -85,6 +86,7 @@ def run(rule, check, doc):
         name = c.outlet.name if c.outlet else c.name
         yield Hit(c.start, c.end, fields=(("outlet", name), ("site", identity.own_domain(doc))))
 
+
 def _placed(check, doc):
     from .. import identity
 
@@ -101,7 +103,7 @@ def _placed(check, doc):
         if c.frame != check or identity.is_own(doc, c.name, c.outlet):
             continue
         if c.outlet is not None and c.outlet.licensed and check != "title":
-            continue
+            continue  # licensed copy credits its agency, but not at the end of the headline
         yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name if c.outlet else c.name), ("site", site)))
 
 
