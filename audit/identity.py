@@ -45,6 +45,7 @@ class Registry:
     by_alias: dict  # exact alias -> Outlet
     alias_re: re.Pattern | None  # every alias, longest first, case-sensitive
     archives: tuple[str, ...] = ()  # archive and cache services: a page there is a snapshot of its embedded address
+    blog_hosts: tuple[str, ...] = ()  # free blog and site hosts: no agency licenses its wire to a page there
     outlet_words: frozenset = frozenset()  # words that make an unknown name read as an outlet's
 
     def by_host(self, host: str) -> Outlet | None:
@@ -100,7 +101,8 @@ def load_registry(path: str | None = None) -> Registry:
             line = line.split(" #", 1)[0].strip()
             if line and not line.startswith("#"):
                 words.add(line)
-    return Registry(tuple(outlets), by_alias, alias_re, tuple(meta.get("archives", [])), frozenset(words))
+    return Registry(tuple(outlets), by_alias, alias_re, archives=tuple(meta.get("archives", [])), outlet_words=frozenset(words),
+                    blog_hosts=tuple(meta.get("blog_hosts", [])))
 
 
 # ---------------------------------------------------------------------------
@@ -376,20 +378,21 @@ def outlet_named(name: str) -> Outlet | None:
     name = name.strip(" \t*_.,")
     if _DOMAIN.fullmatch(name):
         return registry.by_host(name.lower())
-    if name in registry.by_alias:
-        return registry.by_alias[name]
+    for key in (name, f"({name})"):  # an agency known by its dateline credit, '(AP)'
+        if key in registry.by_alias:
+            return registry.by_alias[key]
     return registry.named(name) if len(letters(name)) >= 3 else None
 
 
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:[a-z]{2,6}|[A-Z]{2,6})")
-_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:,[ \t]+[A-Z][a-z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"
 _DAY = r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
 _CNAME = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|de|la|&)){0,5}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6})"
 # A dateline whose credit names the outlet the text comes from: 'TOKYO (Outlet) –',
 # 'Havana, Oct 29 (Outlet) The …', 'JAKARTA, outlet.id –', 'Tehran, Dec 13, OUTLET --',
 # and the credit on a line of its own, '(Outlet)', as a feed of the outlet's items leaves it.
 DATELINE_FRAMES = [
-    r"^[ \t*_]*" + _PLACE + r"(?:,[ \t]*" + _DAY + r")?[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*(?:[—–-]{1,2}|:|(?=[ \t]+[A-Z„“\"]))",
+    r"^[ \t*_]*" + _PLACE + r"(?:,[ \t]*" + _DAY + r")?[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*(?:[—–-]{1,2}|:|\?(?=[ \t])|(?=[ \t]+[A-Z„“\"]))",
     r"^[ \t*_]*" + _PLACE + r",[ \t]*(?P<name>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6})[ \t]*[—–-]{1,2}[ \t]",
     r"^[ \t*_]*" + _PLACE + r",[ \t]*" + _DAY + r",[ \t]*" + _CNAME + r"[ \t]*(?:[—–-]{1,2}|:)[ \t]",
     r"^[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*$",
@@ -515,3 +518,9 @@ def author_outlet(url: str | None) -> tuple[str, Outlet] | None:
         if any(letters(n) == key for n in o.names if len(letters(n)) >= 3):
             return m.group("slug"), o
     return None
+
+
+def blog_host(doc) -> bool:
+    """Is the page on a free blog or site host (a personal site on a subdomain of one)?"""
+    host = host_of(page_url(getattr(doc, "url", None)))
+    return bool(host) and any(host == h or host.endswith("." + h) for h in load_registry().blog_hosts)

@@ -27,6 +27,9 @@ params:
                ("Headline | Outlet"): a listing of its items
     author     the author is another outlet ("By Outlet" alone on a line,
                or an author page "/author/outlet-name/" in the address)
+    blog-host  a wire agency's dateline on a page of a free blog host
+               (rules/outlets.toml [meta] blog_hosts), where no agency
+               licenses its copy
 
 The five placed checks judge only names the registry knows and domains;
 a wire agency's or republishing newsroom's name passes (licensed copy)
@@ -39,7 +42,7 @@ from __future__ import annotations
 
 from ..findings import Hit
 
-CHECKS = {"credit", "furniture", "address", "dateline", "signoff", "title", "heading", "author"}
+CHECKS = {"credit", "furniture", "address", "dateline", "signoff", "title", "heading", "author", "blog-host"}
 PLACED = {"dateline", "signoff", "title", "heading", "author"}
 
 
@@ -62,6 +65,12 @@ def run(rule, check, doc):
             at = doc.title_span or (0, min(len(doc.text), 1))
             if doc.text:
                 yield Hit(at[0], max(at[1], at[0] + 1), fields=(("outlet", outlet.name), ("domain", domain), ("site", identity.own_domain(doc))))
+        return
+    if check == "blog-host":
+        if identity.blog_host(doc):
+            for c in identity.placed_credits(doc):
+                if c.frame == "dateline" and c.outlet is not None and c.outlet.wire:
+                    yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", identity.own_domain(doc))))
         return
     if check in PLACED:
         yield from _placed(check, doc)
