@@ -524,3 +524,28 @@ def blog_host(doc) -> bool:
     """Is the page on a free blog or site host (a personal site on a subdomain of one)?"""
     host = host_of(page_url(getattr(doc, "url", None)))
     return bool(host) and any(host == h or host.endswith("." + h) for h in load_registry().blog_hosts)
+
+
+_A = r"""[^>\n]{0,300}?"""
+_URL = r"""["']?(?P<url>https?://[^"'\s>]+)"""
+# a page's head printed as text (a proxy or mirror that serves the source as raw markup)
+_MARKUP_ADDRESS = [
+    re.compile(r"<link\b" + _A + r"""\brel\s*=\s*["']?canonical\b""" + _A + r"\bhref\s*=\s*" + _URL, re.I),
+    re.compile(r"<link\b" + _A + r"\bhref\s*=\s*" + _URL + _A + r"""\brel\s*=\s*["']?canonical\b""", re.I),
+    re.compile(r"<meta\b" + _A + r"""\bproperty\s*=\s*["']?og:url\b""" + _A + r"\bcontent\s*=\s*" + _URL, re.I),
+]
+_EXAMPLE_HOST = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:example|test|invalid|localhost)|localhost)$")
+
+
+def markup_addresses(doc) -> list[tuple[int, int, str]]:
+    """Canonical and og:url addresses of a page's head printed in the text as markup: (start, end, host)."""
+    text = doc.text
+    if "<link" not in text.lower() and "<meta" not in text.lower():
+        return []
+    out = []
+    for rx in _MARKUP_ADDRESS:
+        for m in rx.finditer(text):
+            host = host_of(m.group("url"))
+            if host and not _EXAMPLE_HOST.search(host):
+                out.append((m.start("url"), m.end("url"), host))
+    return sorted(set(out))

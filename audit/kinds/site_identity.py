@@ -27,6 +27,8 @@ params:
                ("Headline | Outlet"): a listing of its items
     author     the author is another outlet ("By Outlet" alone on a line,
                or an author page "/author/outlet-name/" in the address)
+    markup     the page's head printed as text (a proxy serving raw markup)
+               holds a canonical link or og:url on another domain
     blog-host  a wire agency's dateline on a page of a free blog host
                (rules/outlets.toml [meta] blog_hosts), where no agency
                licenses its copy
@@ -42,7 +44,7 @@ from __future__ import annotations
 
 from ..findings import Hit
 
-CHECKS = {"credit", "furniture", "address", "dateline", "signoff", "title", "heading", "author", "blog-host"}
+CHECKS = {"credit", "furniture", "address", "dateline", "signoff", "title", "heading", "author", "blog-host", "markup"}
 PLACED = {"dateline", "signoff", "title", "heading", "author"}
 
 
@@ -65,6 +67,17 @@ def run(rule, check, doc):
             at = doc.title_span or (0, min(len(doc.text), 1))
             if doc.text:
                 yield Hit(at[0], max(at[1], at[0] + 1), fields=(("outlet", outlet.name), ("domain", domain), ("site", identity.own_domain(doc))))
+        return
+    if check == "markup":
+        from ..kinds.html_meta import base_domain
+
+        own = identity.own_domain(doc)
+        registry = identity.load_registry()
+        for start, end, host in identity.markup_addresses(doc):
+            if base_domain(host) == own or any(host == a or host.endswith("." + a) for a in registry.archives):
+                continue
+            yield Hit(start, end, fields=(("outlet", host), ("site", own)))
+            return
         return
     if check == "blog-host":
         if identity.blog_host(doc):
