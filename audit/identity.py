@@ -28,6 +28,7 @@ class Outlet:
     wire: bool = False  # a wire agency: its credit on a subscriber's site is licensed copy
     republish: bool = False  # licenses free republication with a credit
     aggregator: bool = False  # publishes other outlets' stories under licence, with their credit
+    syndicates: bool = False  # sells its stories to other newsrooms, which print them under its dateline and credit
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -82,6 +83,7 @@ def load_registry(path: str | None = None) -> Registry:
             wire=bool(o.get("wire", False)),
             republish=bool(o.get("republish", False)),
             aggregator=bool(o.get("aggregator", False)),
+            syndicates=bool(o.get("syndicates", False)),
         ))
     by_alias: dict[str, Outlet] = {}
     for o in outlets:

@@ -34,7 +34,8 @@ params:
                licenses its copy
 
 The five placed checks judge only names the registry knows and domains;
-a wire agency's or republishing newsroom's name passes (licensed copy)
+a wire agency's, republishing newsroom's or syndicating outlet's name
+passes (licensed copy)
 except in a headline's "By/from/via" credit, where licensed copy does not
 put it, and
 nothing passes on a licensed aggregator's site.
@@ -117,15 +118,15 @@ def _placed(check, doc):
     site = identity.own_domain(doc)
     if check == "author":
         found = identity.author_outlet(getattr(doc, "url", None))
-        if found and not found[1].licensed and not identity.is_own(doc, found[1].name, found[1]) and doc.text:
+        if found and not (found[1].licensed or found[1].syndicates) and not identity.is_own(doc, found[1].name, found[1]) and doc.text:
             at = doc.title_span or (0, min(len(doc.text), 1))
             yield Hit(at[0], max(at[1], at[0] + 1), fields=(("outlet", found[1].name), ("site", site)))
             return
     for c in identity.placed_credits(doc):
         if c.frame != check or identity.is_own(doc, c.name, c.outlet):
             continue
-        if c.outlet is not None and c.outlet.licensed and check != "title":
-            continue  # licensed copy credits its agency, but not at the end of the headline
+        if c.outlet is not None and (c.outlet.licensed or c.outlet.syndicates) and check != "title":
+            continue  # licensed copy credits its agency or syndicate, but not at the end of the headline
         yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name if c.outlet else c.name), ("site", site)))
 
 
