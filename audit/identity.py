@@ -235,7 +235,9 @@ _NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|
 CREDIT_FRAMES = [
     r"\bappeared first on\s+" + _NAME,
     r"\b(?:first|originally)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+" + _NAME,
-    r"\b(?:was|were|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
+    # 'This article was published by X', 'It was first published in X': not 'The results were published in X', a study cited
+    r"\b(?:(?:[Tt]his|[Tt]he)\s+(?:article|story|piece|post|report|column|interview|feature|text)|[Ii]t)\s+(?:was|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
+    r"\b(?:was|were|is)\s+(?:first|originally)\s+published\s+(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:republished|reprinted|reproduced)\s+(?:from|with\s+(?:the\s+)?permission\s+(?:of|from))\s+" + _NAME,
     r"(?:©|\([cC]\)|\bCopyrights?)\s*(?:©\s*|\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
     r"(?:^|(?<=[\s(\[|–—]))(?:Source|Courtesy(?:\s+of)?)[ \t]*[:;][ \t]*" + _NAME,
