@@ -251,6 +251,13 @@ FURNITURE_FRAMES = [
     r"^[ \t]*" + _NAME + r"\s+Original[ \t]*$",
     r"\b(?:Subscribe|Sign\s+up)\s+(?:to|for)\s+(?:the\s+)?" + _NAME + r"(?:['’]s)?\s+(?:newsletter|app|podcast|daily)",
     r"\b(?:Download|Get)\s+the\s+" + _NAME + r"\s+app\b",
+    # its app, its own sections and its appeals to its readers, in its own words
+    r"\b(?:via|on|in|from|download|get)\s+the\s+" + _NAME + r"\s+app\b",
+    r"^[ \t•*-]*(?:This\s+week|Today|More|Latest|Top\s+stories)\s+(?:on|from|at)\s+" + _NAME + r"[ \t]*$",
+    r"(?:^|(?<=[.!?,]\s))" + _NAME + r"\s+(?:is\s+on\s+the\s+ground|is\s+trusted\s+by|plays\s+a\s+(?:critical|vital|key)\s+role|relies\s+on\s+(?:readers|you|donations)|is\s+(?:reader-supported|reader-funded|funded\s+by\s+(?:its\s+)?readers))",
+    r"\b(?:[Ss]upport|[Dd]onate\s+to)\s+" + _NAME + r"(?:['’]s)?\s+(?:journalism|reporting|newsroom)\b",
+    r"\b[Vv]isit\s+" + _NAME + r"['’]s\s+homepage\b",
+    r"\b[Ff]ollow\s+" + _NAME + r"\s+on\s+(?:MSN|Google\s+News|Apple\s+News|Flipboard|WhatsApp)\b",
 ]
 _CREDIT_RE = [re.compile(p, re.M) for p in CREDIT_FRAMES]
 _FURNITURE_RE = [re.compile(p, re.M) for p in FURNITURE_FRAMES]

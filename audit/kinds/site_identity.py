@@ -104,8 +104,8 @@ def run(rule, check, doc):
                 continue  # an unknown name that does not read as an outlet's: a photographer, an author, a data source
             if c.outlet is not None and c.outlet.licensed and not footer:
                 continue
-        elif c.outlet is None:
-            continue
+        elif c.outlet is None or identity.aggregator_site(doc):
+            continue  # furniture of an outlet the registry does not know, or of one a licensed aggregator carries
         name = c.outlet.name if c.outlet else c.name
         yield Hit(c.start, c.end, fields=(("outlet", name), ("site", identity.own_domain(doc))))
 
