@@ -151,3 +151,14 @@ def test_file_names_are_not_domains_in_placed_credits():
 
     doc = _doc(f"Bridge closed\n\n{BODY}\n\nbridge-photo.jpg\n", "https://newsfeed-hub.example/b")
     assert placed_credits(doc) == []
+
+
+def test_an_outlets_own_stamp_on_its_own_site_is_no_trace(catalogue):
+    from audit.kinds import pattern
+
+    rule = next(r for r in catalogue.rules if r.id == "foreign-credit")
+    prep = pattern.compile(rule, catalogue)
+    text = "Talks go on\n\nMOSCOW, March 3 /TASS/. The ministry said talks would continue next week."
+    assert len(list(pattern.run(rule, prep, _doc(text, "https://newsfeed-hub.example/talks")))) == 1
+    assert len(list(pattern.run(rule, prep, _doc(text, None)))) == 1  # no address: judged as before
+    assert list(pattern.run(rule, prep, _doc(text, "https://tass.com/politics/1"))) == []
