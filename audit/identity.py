@@ -236,7 +236,7 @@ CREDIT_FRAMES = [
     r"\bappeared first on\s+" + _NAME,
     r"\b(?:first|originally)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+" + _NAME,
     # 'This article was published by X', 'It was first published in X': not 'The results were published in X', a study cited
-    r"\b(?:(?:[Tt]his|[Tt]he)\s+(?:article|story|piece|post|report|column|interview|feature|text)|[Ii]t)\s+(?:was|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
+    r"\b[Tt]his\s+(?:article|story|piece|post|report|column|interview|feature|text)\s+(?:was|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:was|were|is)\s+(?:first|originally)\s+published\s+(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:republished|reprinted|reproduced)\s+(?:from|with\s+(?:the\s+)?permission\s+(?:of|from))\s+" + _NAME,
     r"(?:©|\([cC]\)|\bCopyrights?)\s*(?:©\s*|\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
@@ -316,6 +316,11 @@ def _resolve(text: str, start: int, raw: str) -> tuple[str, Outlet | None, int]:
         m = registry.alias_re.match(text, start)
         if m:
             return m.group(), registry.by_alias[m.group()], m.end()
+    if raw.startswith("the "):  # 'in the Sunday Telegraph': the name starts after the article
+        start, raw = start + 4, raw[4:]
+        m = registry.alias_re.match(text, start) if registry.alias_re is not None else None
+        if m:
+            return m.group(), registry.by_alias[m.group()], m.end()
     if raw[:1].islower():  # a domain
         return raw, registry.by_host(raw), start + len(raw)
     words = raw.split()
@@ -343,7 +348,7 @@ def credits(doc) -> list[Credit]:
                 seen.add(start)
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.end())
-                out.append(Credit(start, end, name, outlet, frame, text[ls: le if le != -1 else len(text)].strip()))
+                out.append(Credit(end - len(name), end, name, outlet, frame, text[ls: le if le != -1 else len(text)].strip()))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -437,6 +442,8 @@ def _named_credit(text: str, start: int, raw: str, frame: str) -> Credit | None:
     if _DOMAIN.fullmatch(name) and name.lower().endswith(_FILE_ENDINGS + (".jpeg", ".gif", ".webp", ".pdf", ".mp4", ".js", ".css")):
         return None  # a file's name, not a site's
     outlet = outlet_named(name)
+    if outlet is None and _DOMAIN.fullmatch(name) and not any(c.islower() for c in name):
+        return None  # a ticker ('RY.TO', 'VOD.L') is no site
     if outlet is None and not _DOMAIN.fullmatch(name):
         return None
     return Credit(start, start + len(name), name, outlet, frame, _line_at(text, start))

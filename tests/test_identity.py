@@ -162,3 +162,13 @@ def test_an_outlets_own_stamp_on_its_own_site_is_no_trace(catalogue):
     assert len(list(pattern.run(rule, prep, _doc(text, "https://newsfeed-hub.example/talks")))) == 1
     assert len(list(pattern.run(rule, prep, _doc(text, None)))) == 1  # no address: judged as before
     assert list(pattern.run(rule, prep, _doc(text, "https://tass.com/politics/1"))) == []
+
+
+def test_tickers_and_cited_publications_are_no_credits(catalogue):
+    url = "https://valleycourier.example/markets"
+    ticker = "HARBOUR BANK (HBK.TO) RAISES DIVIDEND\n\nHarbour Bank said it would raise its quarterly dividend by two cents a share."
+    assert _rule_hits(catalogue, "foreign-credit.site-dateline", _doc(ticker, url)) == []
+    poll = "Poll puts party ahead\n\nThe party leads by eight points, a poll found. It was published in the Sunday Telegraph.\n"
+    assert _rule_hits(catalogue, "identity-mismatch.credit", _doc(poll, url)) == []
+    own = "Poll puts party ahead\n\nThe party leads by eight points.\n\nThis article was first published in the Sunday Telegraph.\n"
+    assert _rule_hits(catalogue, "identity-mismatch.credit", _doc(own, url)) == ["Sunday Telegraph"]
