@@ -472,8 +472,14 @@ def placed_credits(doc) -> list[Credit]:
 
     Only names the registry knows, and domains, are returned: an unknown
     capitalised name in these places is as often a person or a place.
+    Worked out once per text and headline (several rules and the copy
+    detection ask).
     """
-    text = doc.text
+    return list(_placed_credits(doc.text, doc.title_span))
+
+
+@lru_cache(maxsize=8)
+def _placed_credits(text: str, span: tuple[int, int] | None) -> tuple[Credit, ...]:
     out: list[Credit] = []
     for rx in _DATELINE_RE:
         for m in rx.finditer(text):
@@ -491,7 +497,6 @@ def placed_credits(doc) -> list[Credit]:
             c = _named_credit(text, m.start("name"), m.group("name"), "signoff")
             if c:
                 out.append(c)
-    span = doc.title_span
     if span:
         m = _TITLE_CREDIT.search(text, span[0], span[1])
         if m and m.start() - span[0] >= 10:
@@ -519,7 +524,7 @@ def placed_credits(doc) -> list[Credit]:
         if (c.start, c.frame) not in seen:
             seen.add((c.start, c.frame))
             unique.append(c)
-    return unique
+    return tuple(unique)
 
 
 def author_outlet(url: str | None) -> tuple[str, Outlet] | None:
