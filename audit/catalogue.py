@@ -357,13 +357,6 @@ def _load_rule_file(path: Path, signals: dict, schema: bool) -> Rule:
     return _check_rule(data, path, signals)
 
 
-def cache_dir() -> Path | None:
-    """Where parsed rule files are cached; PROVENANCE_AUDIT_CACHE=off disables it (see :func:`audit.cache.cache_dir`)."""
-    from .cache import cache_dir
-
-    return cache_dir()
-
-
 def read_toml_files(paths: list[Path]) -> list[dict]:
     """The parsed TOML of ``paths``, from a cache keyed on their names, sizes and times.
 
@@ -371,6 +364,8 @@ def read_toml_files(paths: list[Path]) -> list[dict]:
     pre-commit run should not pay each time; the JSON cache loads in one or two.
     Any problem with the cache falls back to parsing.
     """
+    from .cache import cache_dir  # PROVENANCE_AUDIT_CACHE=off disables it
+
     directory = cache_dir()
     key = hashlib.sha256()
     for path in paths:

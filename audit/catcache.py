@@ -6,7 +6,7 @@ word lists read): most of a short run's start-up. Once a catalogue has
 loaded without error, it is pickled (before any text is audited, so no
 compiled expression or per-run state is in it; each pattern's engine is
 decided first, so its parse tree need not be kept) under the cache folder
-(:func:`audit.catalogue.cache_dir`), named by a key made of:
+(:func:`audit.cache.cache_dir`), named by a key made of:
 
 - the package version and the names, sizes and times of its source files
   (any change to the engine or to a kind makes a new key);

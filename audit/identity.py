@@ -28,6 +28,7 @@ class Outlet:
     wire: bool = False  # a wire agency: its credit on a subscriber's site is licensed copy
     republish: bool = False  # licenses free republication with a credit
     aggregator: bool = False  # publishes other outlets' stories under licence, with their credit
+    syndicates: bool = False  # sells its stories to other newsrooms, which print them under its dateline and credit
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -45,6 +46,7 @@ class Registry:
     by_alias: dict  # exact alias -> Outlet
     alias_re: re.Pattern | None  # every alias, longest first, case-sensitive
     archives: tuple[str, ...] = ()  # archive and cache services: a page there is a snapshot of its embedded address
+    blog_hosts: tuple[str, ...] = ()  # free blog and site hosts: no agency licenses its wire to a page there
     outlet_words: frozenset = frozenset()  # words that make an unknown name read as an outlet's
 
     def by_host(self, host: str) -> Outlet | None:
@@ -81,6 +83,7 @@ def load_registry(path: str | None = None) -> Registry:
             wire=bool(o.get("wire", False)),
             republish=bool(o.get("republish", False)),
             aggregator=bool(o.get("aggregator", False)),
+            syndicates=bool(o.get("syndicates", False)),
         ))
     by_alias: dict[str, Outlet] = {}
     for o in outlets:
@@ -100,7 +103,8 @@ def load_registry(path: str | None = None) -> Registry:
             line = line.split(" #", 1)[0].strip()
             if line and not line.startswith("#"):
                 words.add(line)
-    return Registry(tuple(outlets), by_alias, alias_re, tuple(meta.get("archives", [])), frozenset(words))
+    return Registry(tuple(outlets), by_alias, alias_re, archives=tuple(meta.get("archives", [])), outlet_words=frozenset(words),
+                    blog_hosts=tuple(meta.get("blog_hosts", [])))
 
 
 # ---------------------------------------------------------------------------
@@ -231,11 +235,15 @@ _NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|
 CREDIT_FRAMES = [
     r"\bappeared first on\s+" + _NAME,
     r"\b(?:first|originally)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+" + _NAME,
-    r"\b(?:was|were|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
+    # 'This article was published by X', 'It was first published in X': not 'The results were published in X', a study cited
+    r"\b[Tt]his\s+(?:article|story|piece|post|report|column|interview|feature|text)\s+(?:was|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
+    r"\b(?:was|were|is)\s+(?:first|originally)\s+published\s+(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:republished|reprinted|reproduced)\s+(?:from|with\s+(?:the\s+)?permission\s+(?:of|from))\s+" + _NAME,
-    r"(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
+    r"(?:©|\([cC]\)|\bCopyrights?)\s*(?:©\s*|\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
     r"(?:^|(?<=[\s(\[|–—]))(?:Source|Courtesy(?:\s+of)?)[ \t]*[:;][ \t]*" + _NAME,
     r"\bRead\s+(?:more|(?:the\s+)?(?:full\s+|original\s+)?(?:story|article))\s+(?:on|at|in)\s+" + _NAME,
+    # a feed reader's or snippet page's link to the whole text elsewhere: 'Read at X', 'Continue reading on X'
+    r"(?:^|(?<=[\s|·]))(?:Read|Continue\s+reading|Keep\s+reading|View\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post)|See\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post))\s+(?:at|on)\s+" + _NAME,
 ]
 # The source outlet's own page furniture: only the outlet itself prints these.
 FURNITURE_FRAMES = [
@@ -243,6 +251,13 @@ FURNITURE_FRAMES = [
     r"^[ \t]*" + _NAME + r"\s+Original[ \t]*$",
     r"\b(?:Subscribe|Sign\s+up)\s+(?:to|for)\s+(?:the\s+)?" + _NAME + r"(?:['’]s)?\s+(?:newsletter|app|podcast|daily)",
     r"\b(?:Download|Get)\s+the\s+" + _NAME + r"\s+app\b",
+    # its app, its own sections and its appeals to its readers, in its own words
+    r"\b(?:via|on|in|from|download|get)\s+the\s+" + _NAME + r"\s+app\b",
+    r"^[ \t•*-]*(?:This\s+week|Today|More|Latest|Top\s+stories)\s+(?:on|from|at)\s+" + _NAME + r"[ \t]*$",
+    r"(?:^|(?<=[.!?,]\s))" + _NAME + r"\s+(?:is\s+on\s+the\s+ground|is\s+trusted\s+by|plays\s+a\s+(?:critical|vital|key)\s+role|relies\s+on\s+(?:readers|you|donations)|is\s+(?:reader-supported|reader-funded|funded\s+by\s+(?:its\s+)?readers))",
+    r"\b(?:[Ss]upport|[Dd]onate\s+to)\s+" + _NAME + r"(?:['’]s)?\s+(?:journalism|reporting|newsroom)\b",
+    r"\b[Vv]isit\s+" + _NAME + r"['’]s\s+homepage\b",
+    r"\b[Ff]ollow\s+" + _NAME + r"\s+on\s+(?:MSN|Google\s+News|Apple\s+News|Flipboard|WhatsApp)\b",
 ]
 _CREDIT_RE = [re.compile(p, re.M) for p in CREDIT_FRAMES]
 _FURNITURE_RE = [re.compile(p, re.M) for p in FURNITURE_FRAMES]
@@ -271,7 +286,7 @@ def aggregator_site(doc) -> bool:
 
 def outlet_like(name: str) -> bool:
     """Does an unknown name read as a news outlet's: a domain, or a name with an outlet word (Times, Herald, …)?"""
-    if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}", name):
+    if re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}", name, re.I) and not name.lower().endswith(_FILE_ENDINGS):
         return True
     words = load_registry().outlet_words
     for w in re.findall(r"[\w'’]+", name):
@@ -301,6 +316,11 @@ def _resolve(text: str, start: int, raw: str) -> tuple[str, Outlet | None, int]:
         m = registry.alias_re.match(text, start)
         if m:
             return m.group(), registry.by_alias[m.group()], m.end()
+    if raw.startswith("the "):  # 'in the Sunday Telegraph': the name starts after the article
+        start, raw = start + 4, raw[4:]
+        m = registry.alias_re.match(text, start) if registry.alias_re is not None else None
+        if m:
+            return m.group(), registry.by_alias[m.group()], m.end()
     if raw[:1].islower():  # a domain
         return raw, registry.by_host(raw), start + len(raw)
     words = raw.split()
@@ -328,7 +348,7 @@ def credits(doc) -> list[Credit]:
                 seen.add(start)
                 ls = text.rfind("\n", 0, m.start()) + 1
                 le = text.find("\n", m.end())
-                out.append(Credit(start, end, name, outlet, frame, text[ls: le if le != -1 else len(text)].strip()))
+                out.append(Credit(end - len(name), end, name, outlet, frame, text[ls: le if le != -1 else len(text)].strip()))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -361,3 +381,194 @@ def named_outlets(doc) -> list[Outlet]:
         if o not in found and len(m.group()) >= 3:
             found.append(o)
     return found
+
+
+# ---------------------------------------------------------------------------
+# another outlet's identity where a page names its source: dateline, sign-off,
+# a headline's credit, a listing's headings, the author
+
+
+def outlet_named(name: str) -> Outlet | None:
+    """The registry outlet a whole name is (an alias, a name letter-for-letter equal to one, or a domain)."""
+    registry = load_registry()
+    name = name.strip(" \t*_.,")
+    if _DOMAIN.fullmatch(name):
+        return registry.by_host(name.lower())
+    for key in (name, f"({name})"):  # an agency known by its dateline credit, '(AP)'
+        if key in registry.by_alias:
+            return registry.by_alias[key]
+    return registry.named(name) if len(letters(name)) >= 3 else None
+
+
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:[a-z]{2,6}|[A-Z]{2,6})")
+_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:,[ \t]+[A-Z][a-z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"
+_DAY = r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
+_CNAME = r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|de|la|&)){0,5}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6})"
+# A dateline whose credit names the outlet the text comes from: 'TOKYO (Outlet) –',
+# 'Havana, Oct 29 (Outlet) The …', 'JAKARTA, outlet.id –', 'Tehran, Dec 13, OUTLET --',
+# and the credit on a line of its own, '(Outlet)', as a feed of the outlet's items leaves it.
+DATELINE_FRAMES = [
+    r"^[ \t*_]*" + _PLACE + r"(?:,[ \t]*" + _DAY + r")?[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*(?:[—–-]{1,2}|:|\?(?=[ \t])|(?=[ \t]+[A-Z„“\"]))",
+    r"^[ \t*_]*" + _PLACE + r",[ \t]*(?P<name>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6})[ \t]*[—–-]{1,2}[ \t]",
+    r"^[ \t*_]*" + _PLACE + r",[ \t]*" + _DAY + r",[ \t]*" + _CNAME + r"[ \t]*(?:[—–-]{1,2}|:)[ \t]",
+    r"^[ \t]*\((?P<name>[^()\n]{2,40})\)[ \t]*$",
+]
+_DATELINE_RE = [re.compile(p, re.M) for p in DATELINE_FRAMES]
+# A sign-off: the source outlet's name closing the story, after a dash on the
+# last line of a paragraph ('… on Friday. – Outlet') or as a line of its own
+# right after a paragraph of prose ('Outlet.').
+_SIGNOFF_END = re.compile(r"[.!?\"”’)][ \t]+[—–-]+[ \t]*" + _CNAME + r"[ \t]*\.?[ \t]*$", re.M)
+_SIGNOFF_LINE = re.compile(r"^[ \t]*(?:[—–-]+[ \t]*)?" + _CNAME + r"[ \t]*\.?[ \t]*$", re.M)
+_PROSE_END = re.compile(r"[.!?\"”’)][ \t]*$")
+# A headline that credits its source at its end: '… By Outlet', '… from Outlet', '… via Outlet'
+_TITLE_CREDIT = re.compile(r"\s(?:By|from|From|via|Via)[ \t]+" + _CNAME + r"[ \t]*$")
+# A listing's heading that still carries its source's title suffix: 'Headline | Outlet'
+_HEADING_SUFFIX = re.compile(r"\S[ \t]+[|–—-][ \t]+" + _CNAME + r"[ \t]*$", re.M)
+# An author named as an outlet: 'By Outlet' alone on a line, or an author page '/author/outlet-name/'
+_AUTHOR_LINE = re.compile(r"^[ \t*_]*(?:By|Author:|Written[ \t]+by|Posted[ \t]+by|(?:Entries|Posts|Articles|Stories)[ \t]+by)[ \t]+" + _CNAME + r"[ \t*_]*$", re.M)
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|byline|profile|profiles|reporter|journalist)/(?P<slug>[A-Za-z0-9_-]{3,60})(?:/|$|\?|#)")
+
+
+def _line_at(text: str, start: int) -> str:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    return text[ls: le if le != -1 else len(text)].strip()
+
+
+def _named_credit(text: str, start: int, raw: str, frame: str) -> Credit | None:
+    """A credit of ``raw`` at ``start`` when it is a registry outlet or a domain."""
+    raw = raw.strip()
+    name = _TRAIL.sub("", raw) if not _DOMAIN.fullmatch(raw) else raw
+    if _DOMAIN.fullmatch(name) and name.lower().endswith(_FILE_ENDINGS + (".jpeg", ".gif", ".webp", ".pdf", ".mp4", ".js", ".css")):
+        return None  # a file's name, not a site's
+    outlet = outlet_named(name)
+    if outlet is None and _DOMAIN.fullmatch(name) and not any(c.islower() for c in name):
+        return None  # a ticker ('RY.TO', 'VOD.L') is no site
+    if outlet is None and not _DOMAIN.fullmatch(name):
+        return None
+    return Credit(start, start + len(name), name, outlet, frame, _line_at(text, start))
+
+
+def _previous_line(text: str, start: int) -> str:
+    """The nearest non-blank line before the line at ``start``."""
+    pos = text.rfind("\n", 0, start)
+    while pos > 0:
+        ls = text.rfind("\n", 0, pos) + 1
+        line = text[ls:pos].strip()
+        if line:
+            return line
+        pos = ls - 1
+    return ""
+
+
+def distinctive(name: str) -> bool:
+    """A name that cannot be an ordinary capitalised word: several words, capitals inside, a digit or a domain."""
+    name = name.strip(" \t*_.")
+    return len(name.split()) >= 2 or any(c.isupper() or c.isdigit() or ord(c) > 127 for c in name[1:]) or "." in name
+
+
+def placed_credits(doc) -> list[Credit]:
+    """Outlets named where a page names its source: dateline, sign-off, headline credit, listing heading, author.
+
+    Only names the registry knows, and domains, are returned: an unknown
+    capitalised name in these places is as often a person or a place.
+    Worked out once per text and headline (several rules and the copy
+    detection ask).
+    """
+    return list(_placed_credits(doc.text, doc.title_span))
+
+
+@lru_cache(maxsize=8)
+def _placed_credits(text: str, span: tuple[int, int] | None) -> tuple[Credit, ...]:
+    out: list[Credit] = []
+    for rx in _DATELINE_RE:
+        for m in rx.finditer(text):
+            c = _named_credit(text, m.start("name"), m.group("name"), "dateline")
+            if c:
+                out.append(c)
+    for m in _SIGNOFF_END.finditer(text):
+        c = _named_credit(text, m.start("name"), m.group("name"), "signoff")
+        if c:
+            out.append(c)
+    for m in _SIGNOFF_LINE.finditer(text):
+        prev = _previous_line(text, m.start())
+        marked = m.group().strip().startswith(("-", "–", "—")) or m.group().rstrip().endswith(".")
+        if len(prev) >= 80 and _PROSE_END.search(prev) and (marked or distinctive(m.group("name"))):
+            c = _named_credit(text, m.start("name"), m.group("name"), "signoff")
+            if c:
+                out.append(c)
+    if span:
+        m = _TITLE_CREDIT.search(text, span[0], span[1])
+        if m and m.start() - span[0] >= 10:
+            c = _named_credit(text, m.start("name"), m.group("name"), "title")
+            if c and (distinctive(c.name) or (c.outlet is not None and c.outlet.wire)):
+                out.append(c)
+    for m in _HEADING_SUFFIX.finditer(text):
+        if span and span[0] <= m.start() < span[1]:
+            continue  # the headline's own suffix is outlet-suffix-title's
+        line = _line_at(text, m.start())
+        if len(line.split()) > 20 or m.start("name") - text.rfind("\n", 0, m.start()) < 12:
+            continue
+        if "|" not in text[m.start(): m.start("name")] and not distinctive(m.group("name")):
+            continue  # '… – Word': a subtitle as often as an outlet's name
+        c = _named_credit(text, m.start("name"), m.group("name"), "heading")
+        if c:
+            out.append(c)
+    for m in _AUTHOR_LINE.finditer(text):
+        c = _named_credit(text, m.start("name"), m.group("name"), "author")
+        if c:
+            out.append(c)
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for c in sorted(out, key=lambda c: c.start):
+        if (c.start, c.frame) not in seen:
+            seen.add((c.start, c.frame))
+            unique.append(c)
+    return tuple(unique)
+
+
+def author_outlet(url: str | None) -> tuple[str, Outlet] | None:
+    """An author page in the address named after a registry outlet ('/author/outlet-news/')."""
+    if not url or "//" not in url:
+        return None
+    m = _AUTHOR_PATH.search(url.split("//", 1)[1])
+    if not m:
+        return None
+    key = letters(m.group("slug"))
+    if len(key) < 3:
+        return None
+    for o in load_registry().outlets:
+        if any(letters(n) == key for n in o.names if len(letters(n)) >= 3):
+            return m.group("slug"), o
+    return None
+
+
+def blog_host(doc) -> bool:
+    """Is the page on a free blog or site host (a personal site on a subdomain of one)?"""
+    host = host_of(page_url(getattr(doc, "url", None)))
+    return bool(host) and any(host == h or host.endswith("." + h) for h in load_registry().blog_hosts)
+
+
+_A = r"""[^>\n]{0,300}?"""
+_URL = r"""["']?(?P<url>https?://[^"'\s>]+)"""
+# a page's head printed as text (a proxy or mirror that serves the source as raw markup)
+_MARKUP_ADDRESS = [
+    re.compile(r"<link\b" + _A + r"""\brel\s*=\s*["']?canonical\b""" + _A + r"\bhref\s*=\s*" + _URL, re.I),
+    re.compile(r"<link\b" + _A + r"\bhref\s*=\s*" + _URL + _A + r"""\brel\s*=\s*["']?canonical\b""", re.I),
+    re.compile(r"<meta\b" + _A + r"""\bproperty\s*=\s*["']?og:url\b""" + _A + r"\bcontent\s*=\s*" + _URL, re.I),
+]
+_EXAMPLE_HOST = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net)|[a-z0-9-]+\.(?:example|test|invalid|localhost)|localhost)$")
+
+
+def markup_addresses(doc) -> list[tuple[int, int, str]]:
+    """Canonical and og:url addresses of a page's head printed in the text as markup: (start, end, host)."""
+    text = doc.text
+    if "<link" not in text.lower() and "<meta" not in text.lower():
+        return []
+    out = []
+    for rx in _MARKUP_ADDRESS:
+        for m in rx.finditer(text):
+            host = host_of(m.group("url"))
+            if host and not _EXAMPLE_HOST.search(host):
+                out.append((m.start("url"), m.end("url"), host))
+    return sorted(set(out))

@@ -64,3 +64,112 @@ def test_credit_names_stop_at_dates_and_read_domains():
     found = [(c.name, c.frame) for c in credits(doc)]
     assert ("The Valley Herald", "credit") in found
     assert ("harbourledger.net", "credit") in found
+
+
+# ---------------------------------------------------------------------------
+# another outlet named where a page names its source
+
+
+def _doc(text: str, url: str | None):
+    doc = document.from_bytes("a.txt", text.encode())
+    doc.url = url
+    return doc
+
+
+def _rule_hits(catalogue, rule_id: str, doc) -> list[str]:
+    from audit.kinds import KINDS
+
+    rule = next(r for r in catalogue.rules if r.id == rule_id)
+    kind = KINDS[rule.kind]
+    prep = kind.compile(rule, catalogue)
+    return [doc.text[h.start:h.end] for h in kind.run(rule, prep, doc)]
+
+
+BODY = "The council voted on Tuesday to close the old bridge to heavy lorries until repairs are finished next spring."
+
+
+def test_dateline_of_another_outlet_flags_only_off_its_own_site(catalogue):
+    text = f"Bridge closed\n\nLEEDS (Sky News) – {BODY}"
+    assert _rule_hits(catalogue, "foreign-credit.site-dateline", _doc(text, "https://newsfeed-hub.example/bridge")) == ["Sky News"]
+    assert _rule_hits(catalogue, "foreign-credit.site-dateline", _doc(text, "https://news.sky.com/story/bridge")) == []
+    assert _rule_hits(catalogue, "foreign-credit.site-dateline", _doc(text, None)) == []  # no address: not judged
+    wire = f"Bridge closed\n\nLEEDS, March 3 (Reuters) - {BODY}"
+    assert _rule_hits(catalogue, "foreign-credit.site-dateline", _doc(wire, "https://newsfeed-hub.example/bridge")) == []
+    domain = f"Bridge closed\n\nLEEDS, bridgewatch.co.uk – {BODY}"
+    assert _rule_hits(catalogue, "foreign-credit.site-dateline", _doc(domain, "https://newsfeed-hub.example/b")) == ["bridgewatch.co.uk"]
+    assert _rule_hits(catalogue, "foreign-credit.site-dateline", _doc(domain, "https://www.bridgewatch.co.uk/b")) == []
+
+
+def test_sign_off_needs_prose_before_it_and_a_mark_or_a_distinctive_name(catalogue):
+    url = "https://newsfeed-hub.example/bridge"
+    assert _rule_hits(catalogue, "foreign-credit.signoff", _doc(f"Bridge closed\n\n{BODY} – Sky News\n", url)) == ["Sky News"]
+    assert _rule_hits(catalogue, "foreign-credit.signoff", _doc(f"Bridge closed\n\n{BODY}\n\nThe Nation.\n\nLeave a Reply", url)) == ["The Nation"]
+    # a one-word outlet name alone on a line is as often a section heading
+    assert _rule_hits(catalogue, "foreign-credit.signoff", _doc(f"Bridge closed\n\n{BODY}\n\nVariety\n\nMore news", url)) == []
+    # a heading before a short line is no sign-off
+    assert _rule_hits(catalogue, "foreign-credit.signoff", _doc("Bridge closed\n\nSky News\n", url)) == []
+    assert _rule_hits(catalogue, "foreign-credit.signoff", _doc(f"Bridge closed\n\n{BODY} — AP\n", url)) == []
+    assert _rule_hits(catalogue, "foreign-credit.signoff", _doc(f"Bridge closed\n\n{BODY} – Sky News\n", "https://news.sky.com/x")) == []
+
+
+def test_headline_credit_counts_wire_agencies_but_not_authors(catalogue):
+    url = "https://newsfeed-hub.example/bridge"
+    assert _rule_hits(catalogue, "outlet-suffix-title.credit", _doc(f"Council shuts the old bridge to lorries from Reuters\n\n{BODY}", url)) == ["Reuters"]
+    assert _rule_hits(catalogue, "outlet-suffix-title.credit", _doc(f"Council shuts the old bridge to lorries By Jane Roe\n\n{BODY}", url)) == []
+    assert _rule_hits(catalogue, "outlet-suffix-title.credit", _doc(f"Council shuts the old bridge to lorries By Reuters\n\n{BODY}", "https://www.investing.com/news/x")) == []
+
+
+def test_listing_heading_and_outlet_as_author(catalogue):
+    url = "https://sushi-corner.example/2021/"
+    listing = f"July\n\nCouncil shuts the old bridge | The Independent\n\n{BODY}\n\nRead More"
+    assert _rule_hits(catalogue, "outlet-suffix-title.listing", _doc(listing, url)) == ["The Independent"]
+    assert _rule_hits(catalogue, "outlet-suffix-title.listing", _doc(listing, "https://www.independent.co.uk/news/")) == []
+    assert _rule_hits(catalogue, "outlet-suffix-title.listing", _doc(listing.replace("The Independent", "Reuters"), url)) == []
+    author = _doc(f"Bridge closed\n\n{BODY}", "https://clinic-blog.example/author/sky-news/page/3")
+    assert len(_rule_hits(catalogue, "spam-byline.outlet-author", author)) == 1
+    licensed = _doc(f"Bridge closed\n\n{BODY}", "https://valleycourier.example/author/associated-press/")
+    assert _rule_hits(catalogue, "spam-byline.outlet-author", licensed) == []
+    assert _rule_hits(catalogue, "spam-byline.outlet-author", _doc(f"Bridge closed\nBy Sky News\n\n{BODY}", "https://clinic-blog.example/b")) == ["Sky News"]
+
+
+def test_wire_dateline_on_a_blog_host_and_markup_canonical(catalogue):
+    text = f"Bridge closed\n\nLEEDS, England (AP) — {BODY}"
+    assert _rule_hits(catalogue, "foreign-credit.blog-host", _doc(text, "https://bridgenotes.blogspot.com/2014/06/")) == ["AP"]
+    assert _rule_hits(catalogue, "foreign-credit.blog-host", _doc(text, "https://valleycourier.example/bridge")) == []
+    head = "Bridge\n<html><head><link rel='canonical' href='https://www.bridgewatch.co.uk/b/1' /></head>"
+    assert _rule_hits(catalogue, "canonical-mismatch.in-text", _doc(head, "https://mirrorhub.example/p/1")) == ["https://www.bridgewatch.co.uk/b/1"]
+    assert _rule_hits(catalogue, "canonical-mismatch.in-text", _doc(head, "https://bridgewatch.co.uk/b/1")) == []
+
+
+def test_credit_lines_read_at_and_copyright_c_forms():
+    doc = document.from_bytes("a.txt", "Bridge closed\nRead at The Hill →\n\nCopyrights(C) Edaily 2024\n".encode())
+    found = {(c.name, c.frame) for c in credits(doc)}
+    assert ("The Hill", "credit") in found and ("Edaily", "credit") in found
+
+
+def test_file_names_are_not_domains_in_placed_credits():
+    from audit.identity import placed_credits
+
+    doc = _doc(f"Bridge closed\n\n{BODY}\n\nbridge-photo.jpg\n", "https://newsfeed-hub.example/b")
+    assert placed_credits(doc) == []
+
+
+def test_an_outlets_own_stamp_on_its_own_site_is_no_trace(catalogue):
+    from audit.kinds import pattern
+
+    rule = next(r for r in catalogue.rules if r.id == "foreign-credit")
+    prep = pattern.compile(rule, catalogue)
+    text = "Talks go on\n\nMOSCOW, March 3 /TASS/. The ministry said talks would continue next week."
+    assert len(list(pattern.run(rule, prep, _doc(text, "https://newsfeed-hub.example/talks")))) == 1
+    assert len(list(pattern.run(rule, prep, _doc(text, None)))) == 1  # no address: judged as before
+    assert list(pattern.run(rule, prep, _doc(text, "https://tass.com/politics/1"))) == []
+
+
+def test_tickers_and_cited_publications_are_no_credits(catalogue):
+    url = "https://valleycourier.example/markets"
+    ticker = "HARBOUR BANK (HBK.TO) RAISES DIVIDEND\n\nHarbour Bank said it would raise its quarterly dividend by two cents a share."
+    assert _rule_hits(catalogue, "foreign-credit.site-dateline", _doc(ticker, url)) == []
+    poll = "Poll puts party ahead\n\nThe party leads by eight points, a poll found. It was published in the Sunday Telegraph.\n"
+    assert _rule_hits(catalogue, "identity-mismatch.credit", _doc(poll, url)) == []
+    own = "Poll puts party ahead\n\nThe party leads by eight points.\n\nThis article was first published in the Sunday Telegraph.\n"
+    assert _rule_hits(catalogue, "identity-mismatch.credit", _doc(own, url)) == ["Sunday Telegraph"]

@@ -100,6 +100,12 @@ def same_outlet(a: str, b: str) -> bool:
 
 def own_sites(doc) -> list[str]:
     page = doc.html
+    if getattr(doc, "url", None):  # the page's own address (a crawl record's, --urls) says it first
+        from ..identity import own_domain
+
+        domain = own_domain(doc)
+        if domain:
+            return [domain]
     if doc.sites:
         return [base_domain(s) for s in doc.sites]
     if page is not None and page.own_domains:

@@ -21,6 +21,9 @@ params:
                       ``<figcaption>``, an element whose class names it furniture
                       (``byline``, ``timestamps`` …). Plain text and Markdown
                       have no markup, so every match counts there.
+  skip_own_outlet   true: a match that names the page's own outlet (its address's
+                    domain or registry names, see :mod:`audit.identity`) is no
+                    evidence; only when the page's address or --site is known
   skip_mentions     with "non-prose": false keeps matches inside short
                     quoted examples (default true)
   skip_tags         with "page-furniture": enclosing elements that make a match
@@ -59,7 +62,7 @@ SKIPS = ("non-prose", "page-furniture")
 class Prepared:
     __slots__ = ("regex", "literal_set", "group", "exceptions", "exceptions_group", "note", "non_prose", "mentions",
                  "furniture", "skip_tags", "skip_classes", "require_tags", "min_hits",
-                 "words_per_hit", "skip_lowercase_lines")
+                 "words_per_hit", "skip_lowercase_lines", "skip_own_outlet")
 
     def __init__(self, **fields):
         for name, value in fields.items():
@@ -115,6 +118,7 @@ def compile(rule, catalogue):
         min_hits=int(params.get("min_hits", 1)),
         words_per_hit=int(params.get("words_per_hit", 0)),
         skip_lowercase_lines=bool(params.get("skip_lowercase_lines", False)),
+        skip_own_outlet=bool(params.get("skip_own_outlet", False)),
     )
 
 
@@ -135,6 +139,16 @@ def _needed(prep, scope, hits) -> int:
     if prep.words_per_hit and hits:
         needed = max(needed, -(-len(scope.text.split()) // prep.words_per_hit))
     return needed
+
+
+def _names_own_outlet(doc, matched: str) -> bool:
+    """Does a matched credit name the page's own outlet (known from its address or --site)?"""
+    from .. import identity
+
+    if identity.own_domain(doc) is None:
+        return False
+    name = " ".join(re.findall(r"[^\W\d_][\w.'’&-]*", matched))
+    return bool(name) and identity.is_own(doc, name)
 
 
 def run(rule, prep, doc):
@@ -167,6 +181,8 @@ def run(rule, prep, doc):
                 continue
         if prep.skip_lowercase_lines and _lowercase_lines(scope.text, start):
             continue
+        if prep.skip_own_outlet and _names_own_outlet(doc, m.group(prep.group)):
+            continue
         start, end = scope.base + start, scope.base + end
         if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
             continue
@@ -185,5 +201,5 @@ def run(rule, prep, doc):
 PARAMS = {
     "exceptions": list[str], "exceptions_from": str, "exceptions_group": int | str, "group": int | str, "ignore_case": bool, "min_hits": int,
     "note": str, "pattern": str, "require_tags": list[str], "skip": list[str], "skip_classes": str, "skip_lowercase_lines": bool,
-    "skip_mentions": bool, "skip_tags": list[str], "words_per_hit": int,
+    "skip_mentions": bool, "skip_own_outlet": bool, "skip_tags": list[str], "words_per_hit": int,
 }

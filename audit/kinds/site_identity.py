@@ -16,12 +16,38 @@ One kind per check:
                              Stories", "X Original", "Sign up for X's newsletter")
     site-identity-address    the page's address carries another known outlet's domain in
                              its path, plainly or ROT13-encoded (a proxy mirror)
+    site-identity-dateline   the dateline credits another outlet ("TOKYO (Outlet) –",
+                             "JAKARTA, outlet.id –"), or a line is that credit alone
+    site-identity-signoff    the story closes on another outlet's name ("… on Friday.
+                             – Outlet", or "Outlet." alone after the last paragraph)
+    site-identity-title      the headline credits another outlet at its end ("… By
+                             Outlet", "… from Outlet")
+    site-identity-heading    a heading in the body keeps another outlet's title suffix
+                             ("Headline | Outlet"): a listing of its items
+    site-identity-author     the author is another outlet ("By Outlet" alone on a line,
+                             or an author page "/author/outlet-name/" in the address)
+    site-identity-markup     the page's head printed as text (a proxy serving raw markup)
+                             holds a canonical link or og:url on another domain
+    site-identity-blog-host  a wire agency's dateline on a page of a free blog host
+                             (rules/outlets.toml [meta] blog_hosts), where no agency
+                             licenses its copy
+
+The five placed checks (dateline, signoff, title, heading, author) judge only
+names the registry knows and domains; a wire agency's, republishing
+newsroom's or syndicating outlet's name passes (licensed copy) except in a
+headline's "By/from/via" credit, where licensed copy does not put it, and
+nothing passes on a licensed aggregator's site.
 """
 
 from __future__ import annotations
 
 from ..findings import Hit
 from ._kind import Kind
+
+
+def _title_hit(doc, outlet_name: str, site: str):
+    at = doc.title_span or (0, min(len(doc.text), 1))
+    return Hit(at[0], max(at[1], at[0] + 1), fields=(("outlet", outlet_name), ("site", site)))
 
 
 def _address(rule, prep, doc):
@@ -35,6 +61,31 @@ def _address(rule, prep, doc):
         at = doc.title_span or (0, min(len(doc.text), 1))
         if doc.text:
             yield Hit(at[0], max(at[1], at[0] + 1), fields=(("outlet", outlet.name), ("domain", domain), ("site", identity.own_domain(doc))))
+
+
+def _markup(rule, prep, doc):
+    from .. import identity
+    from .html_meta import base_domain
+
+    own = identity.own_domain(doc)
+    if own is None:
+        return
+    registry = identity.load_registry()
+    for start, end, host in identity.markup_addresses(doc):
+        if base_domain(host) == own or any(host == a or host.endswith("." + a) for a in registry.archives):
+            continue
+        yield Hit(start, end, fields=(("outlet", host), ("site", own)))
+        return
+
+
+def _blog_host(rule, prep, doc):
+    from .. import identity
+
+    if identity.own_domain(doc) is None or not identity.blog_host(doc):
+        return
+    for c in identity.placed_credits(doc):
+        if c.frame == "dateline" and c.outlet is not None and c.outlet.wire:
+            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", identity.own_domain(doc))))
 
 
 def _unlicensed_credit(doc, c) -> bool:
@@ -51,6 +102,13 @@ def _unlicensed_credit(doc, c) -> bool:
         # name that does not read as an outlet's is a photographer, an author, a data source
         return not identity.agency_like(c.name) and identity.outlet_like(c.name)
     return not c.outlet.licensed
+
+
+def _known_furniture(doc, c) -> bool:
+    """Furniture of an outlet the registry knows, on a page that is not a licensed aggregator's."""
+    from .. import identity
+
+    return c.outlet is not None and not identity.aggregator_site(doc)
 
 
 def _framed(frame: str, counts):
@@ -70,6 +128,46 @@ def _framed(frame: str, counts):
     return run
 
 
+def _author_in_address(doc, site):
+    from .. import identity
+
+    found = identity.author_outlet(getattr(doc, "url", None))
+    if found and not (found[1].licensed or found[1].syndicates) and not identity.is_own(doc, found[1].name, found[1]) and doc.text:
+        return _title_hit(doc, found[1].name, site)
+    return None
+
+
+def _placed(frame: str):
+    """``run`` of a check that reports another outlet named in one place of the page (see module doc)."""
+
+    def run(rule, prep, doc):
+        from .. import identity
+
+        site = identity.own_domain(doc)
+        if site is None or identity.aggregator_site(doc):
+            return  # no identity to judge by; or a licensed aggregator, which names the outlets it carries
+        if frame == "author":
+            hit = _author_in_address(doc, site)
+            if hit is not None:
+                yield hit
+                return
+        for c in identity.placed_credits(doc):
+            if c.frame != frame or identity.is_own(doc, c.name, c.outlet):
+                continue
+            if c.outlet is not None and (c.outlet.licensed or c.outlet.syndicates) and frame != "title":
+                continue  # licensed copy credits its agency or syndicate, but not at the end of the headline
+            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name if c.outlet else c.name), ("site", site)))
+
+    return run
+
+
 CREDIT = Kind(run=_framed("credit", _unlicensed_credit))
-FURNITURE = Kind(run=_framed("furniture", lambda doc, c: c.outlet is not None))
+FURNITURE = Kind(run=_framed("furniture", _known_furniture))
 ADDRESS = Kind(run=_address)
+MARKUP = Kind(run=_markup)
+BLOG_HOST = Kind(run=_blog_host)
+DATELINE = Kind(run=_placed("dateline"))
+SIGNOFF = Kind(run=_placed("signoff"))
+TITLE = Kind(run=_placed("title"))
+HEADING = Kind(run=_placed("heading"))
+AUTHOR = Kind(run=_placed("author"))
