@@ -38,18 +38,24 @@ FORMAT = "1"
 LIBRARIES = ("beautifulsoup4", "lxml", "charset_normalizer", "ftfy", "langdetect", "phonenumbers", "rapidfuzz", "textstat", "pyphen")
 
 
-def _engine_fingerprint(h) -> None:
-    from . import __version__
-
-    h.update(f"format {FORMAT}\nversion {__version__}\npython {sys.version}\n".encode())
+def hash_package_sources(h, suffixes: tuple[str, ...] = (".py",)) -> None:
+    """Add the name, size and time of every source file of the package to ``h``:
+    any change to the engine or a kind makes a new key for every cache."""
     package = os.path.dirname(os.path.abspath(__file__))
     for root, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
-            if name.endswith((".py", ".json")):
+            if name.endswith(suffixes):
                 path = os.path.join(root, name)
                 st = os.stat(path)
                 h.update(f"{path[len(package):]}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+
+
+def _engine_fingerprint(h) -> None:
+    from . import __version__
+
+    h.update(f"format {FORMAT}\nversion {__version__}\npython {sys.version}\n".encode())
+    hash_package_sources(h, (".py", ".json"))
     wanted = {n.lower().replace("-", "_") for n in LIBRARIES}
     seen = set()
     for entry in sys.path:

@@ -25,9 +25,10 @@ is: an entry is trusted as code is.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from pathlib import Path
+
+from .cache import hash_package_sources
 
 #: Bumped when what is cached changes shape.
 FORMAT = "1"
@@ -37,13 +38,7 @@ def _key(directory: Path, extra: list) -> str | None:
     from . import __version__
 
     h = hashlib.sha256(f"catalogue {FORMAT}\n{__version__}\n{sys.version}\n{directory.resolve()}\n".encode())
-    package = os.path.dirname(os.path.abspath(__file__))
-    for root, dirs, files in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                st = os.stat(os.path.join(root, name))
-                h.update(f"{root[len(package):]}/{name}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    hash_package_sources(h)
     try:
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
             _file(h, path)

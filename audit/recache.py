@@ -46,7 +46,7 @@ def _supported() -> bool:
 
 
 def _path() -> str | None:
-    from .cache import cache_dir
+    from .cache import cache_dir, hash_package_sources
 
     root = cache_dir()
     if root is None or not _supported():
@@ -56,13 +56,7 @@ def _path() -> str | None:
     from . import __version__
 
     h = hashlib.sha256(f"re {FORMAT}\n{__version__}\n{sys.version}\n".encode())
-    package = os.path.dirname(os.path.abspath(__file__))
-    for root_dir, dirs, files in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                st = os.stat(os.path.join(root_dir, name))
-                h.update(f"{root_dir[len(package):]}/{name}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    hash_package_sources(h)
     return str(root / "re" / f"{h.hexdigest()[:40]}.pickle")
 
 

@@ -103,3 +103,19 @@ def hook_repo(tmp_path, pre_commit_home):
         return repo, dict(env, **(extra_env or {})), pre_commit
 
     return make
+
+
+@pytest.fixture(scope="module")
+def rule_hits(catalogue, weights):
+    """``rule_hits(rule_id, text)``: the excerpts one shipped rule finds in ``text``, run alone."""
+    from audit import Auditor
+
+    auditors = {}
+
+    def run(rule_id: str, text: str) -> list[str]:
+        if rule_id not in auditors:
+            auditors[rule_id] = Auditor(catalogue.select([rule_id]), weights)
+        report = auditors[rule_id].audit_text(text)
+        return [f["excerpt"] for f in report["findings"] if f["rule"] == rule_id]
+
+    return run

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit import Auditor, load_catalogue, load_weights
 
-CATALOGUE = load_catalogue()
 
 BODY = (
     "The harbour board met on Monday to discuss the dredging contract, which has been delayed twice "
@@ -22,17 +20,8 @@ MORE = (
 
 
 @pytest.fixture(scope="module")
-def hits():
-    weights = load_weights()
-    auditors = {}
-
-    def run(rule_id: str, text: str) -> list[str]:
-        if rule_id not in auditors:
-            auditors[rule_id] = Auditor(CATALOGUE.select([rule_id]), weights)
-        report = auditors[rule_id].audit_text(text)
-        return [f["excerpt"] for f in report["findings"] if f["rule"] == rule_id]
-
-    return run
+def hits(rule_hits):
+    return rule_hits
 
 
 # An outlet's own listing page: headlines, dated stamps, one 'Read more' each,
