@@ -106,6 +106,9 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # a sentence ends at . ! ? … (and closing quotes/brackets after them), or at a line end
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*(?=\s+\S)|\n")
 
+#: the fewest characters a sentence judge() judges can have: its letters and a separator between words
+_MIN_CHARS = MIN_LETTERS + MIN_WORDS - 1
+
 _detector = None
 
 
@@ -229,6 +232,8 @@ def _judged(text: str, paragraphs) -> tuple[list[tuple[int, int, str, float, int
     judged = []
     for p_index, (ps, pe) in enumerate(paragraphs):
         for s, e in sentences(text, ps, pe):
+            if e - s < _MIN_CHARS:
+                continue  # too short to hold MIN_WORDS words of MIN_LETTERS letters: judge() would say None
             lang, prob, n, called = judge(text[s:e])
             calls += called
             if lang is not None:
@@ -236,8 +241,12 @@ def _judged(text: str, paragraphs) -> tuple[list[tuple[int, int, str, float, int
     return judged, calls
 
 
-def _document_language(text: str, judged, total_words: int) -> tuple[str | None, float, str, int, int]:
-    """(code, confidence, method, judged words, langdetect calls) of the whole text."""
+def _document_language(text: str, judged, total_words: int, sample_probs=None) -> tuple[str | None, float, str, int, int]:
+    """(code, confidence, method, judged words, langdetect calls) of the whole text.
+
+    ``sample_probs``: langdetect's answer for the text's sample when it was
+    already asked (it is seeded: the same text gets the same answer).
+    """
     by_lang: dict[str, int] = {}
     for _, _, lang, prob, n, _ in judged:
         if lang == "en" or prob >= MIN_PROBABILITY:
@@ -248,7 +257,7 @@ def _document_language(text: str, judged, total_words: int) -> tuple[str | None,
         return "en", round(en_words / judged_words, 2), "prefilter", judged_words, 0
     if total_words < MIN_DOC_WORDS:
         return None, 0.0, "too-short", judged_words, 0
-    probs = _detect(text[:DOC_SAMPLE])
+    probs = sample_probs if sample_probs is not None else _detect(text[:DOC_SAMPLE])
     if probs:
         return probs[0][0], round(probs[0][1], 2), "langdetect", judged_words, 1
     return None, 0.0, "langdetect", judged_words, 1
@@ -287,6 +296,7 @@ def _passages(text: str, paragraphs, judged, code: str) -> list[Passage]:
 def _analyse(text: str, paragraphs) -> LanguageInfo:
     words = words_of(text)
     total_words = len(words)
+    probs = None
     if total_words >= MIN_DOC_WORDS and english_share(words) < FOREIGN_DOC_SHARE:
         # hardly an English word: name the language once, then look only for
         # English passages (the prefilter finds those without langdetect)
@@ -294,7 +304,7 @@ def _analyse(text: str, paragraphs) -> LanguageInfo:
         if probs and probs[0][0] != "en" and probs[0][1] >= MIN_PROBABILITY:
             return _foreign_document(text, paragraphs, probs[0][0], probs[0][1], total_words)
     judged, calls = _judged(text, paragraphs)
-    code, confidence, method, judged_words, more = _document_language(text, judged, total_words)
+    code, confidence, method, judged_words, more = _document_language(text, judged, total_words, probs)
     info = LanguageInfo(code, confidence, method, total_words, judged_words, detector_calls=calls + more)
     if code is not None:
         info.passages.extend(_passages(text, paragraphs, judged, code))
