@@ -88,7 +88,13 @@ def test_most_shipped_patterns_on_re_have_a_gate_that_says_no_to_plain_prose():
     (r"(?s:x.y)", 0, ["x\ny"]),
     (r"a{2000}", 0, ["a" * 2000]),
     (r"(?i:ab)c", 0, ["ABc"]),
+    (r"(?i:(the))\s+\1", 0, ["THE THE", "tHe tHe"]),
+    (r"(?P<b>The)[ \t]+(?i:(?P=b))", 0, ["The THE"]),
+    (r"(?-i:(ab))\1", re.I, ["abAB"]),
     (r"[^a]b", re.I, ["Xb", "\nb"]),
+    (r"x[^\w\s]y", 0, ["x\u060cy", "x\u055cy", "x.y"]),  # punctuation in blocks full of letters
+    (r"x[\W]y", 0, ["x\u060cy", "x y"]),
+    (r"x\w+y", 0, ["x\u0561\u0562y"]),
 ])
 def test_gate_constructs(pattern, flags, texts):
     for text in texts:
@@ -105,7 +111,7 @@ def test_a_gate_says_no_when_only_the_literals_are_there():
 
 def test_random_texts_never_see_a_gate_hide_a_match():
     rng = random.Random(7)
-    alphabet = "aAbB kK\u212aſsS1 9\n.,-éÉİi"
+    alphabet = "aAbB kK\u212aſsS1 9\n.,-éÉİi\u060c\u00b7ß\u0561"
     pattern_pool = [(m.pattern, m.flags) for _, m in MATCHERS if m.engine == "re"]
     for _ in range(400):
         pattern, flags = rng.choice(pattern_pool)

@@ -16,7 +16,8 @@ The gate is the pattern with:
 - a back-reference replaced by the group it refers to;
 - anything else RE2 cannot spell replaced by "any text".
 
-An ignore-case pattern is gated on the folded text (:func:`fold`): each
+An ignore-case pattern (or one with an ignore-case part) is gated on the
+folded text (:func:`fold`): each
 literal becomes its folded form, each class the folded forms of its members
 (Python compares the lower-cased character, and folding merges the
 characters ``re`` treats as one letter), so a character the pattern matches
@@ -44,9 +45,11 @@ def gate_translation(pattern: str, flags: int = 0, tree=None) -> tuple[str, bool
     """(RE2 gate, whether it reads the folded text), or None when no gate helps
     (it would match any text, or RE2 cannot take it)."""
     tree = tree if tree is not None else _parser.parse(pattern, flags)
-    folded = bool((flags | tree.state.flags) & re.IGNORECASE)
     groups: dict[int, list] = {}
-    _collect_groups(list(tree), groups)
+    case_blind = _collect_groups(list(tree), groups)
+    # a case-blind part anywhere (``(?i:...)``) reads the folded text too: a
+    # back-reference outside it repeats what it matched in any case
+    folded = bool((flags | tree.state.flags) & re.IGNORECASE) or case_blind
     gate = _Gate(folded, groups, bool((flags | tree.state.flags) & re.DOTALL))
     body = gate.seq(list(tree))
     re2 = _re2()
@@ -60,12 +63,17 @@ def gate_translation(pattern: str, flags: int = 0, tree=None) -> tuple[str, bool
     return body, folded
 
 
-def _collect_groups(items, groups: dict[int, list]) -> None:
+def _collect_groups(items, groups: dict[int, list]) -> bool:
+    """Record each group's items in ``groups``; whether any part turns ignore-case on."""
+    case_blind = False
     for op, av in items:
-        if op is _c.SUBPATTERN and av[0] is not None:
-            groups[av[0]] = list(av[3])
+        if op is _c.SUBPATTERN:
+            if av[0] is not None:
+                groups[av[0]] = list(av[3])
+            case_blind = case_blind or bool(av[1] & re.IGNORECASE)
         for child in _nested(op, av):
-            _collect_groups(child, groups)
+            case_blind = _collect_groups(child, groups) or case_blind
+    return case_blind
 
 
 def _nested(op, av) -> list:
@@ -180,16 +188,17 @@ class _Gate:
         if self.folded:
             return _folded_class(av)
         ranges: list[tuple[int, int]] = []
-        negate = False
+        negate = any(op is _c.NEGATE for op, _ in av)
         for op, v in av:
             if op is _c.NEGATE:
-                negate = True
+                continue
             elif op is _c.LITERAL:
                 ranges.append((v, v))
             elif op is _c.RANGE:
                 ranges.append(v)
             elif op is _c.CATEGORY and v in _CATEGORIES:
-                ranges.extend(_category(v))
+                # a negated class is the complement: its categories must be exact, not widened
+                ranges.extend(_category_exact(v) if negate else _category(v))
             else:
                 return None
         ranges = _merge(ranges)
@@ -202,6 +211,12 @@ _EXACT_BLOCKS = ((0, 0x24F), (0x2000, 0x206F))
 _COARSE_BLOCKS = ((0x250, 0x1FFF), (0x2070, 0x10FFFF))
 
 
+def _category_exact(v) -> list[tuple[int, int]]:
+    name, neg = _CATEGORIES[v]
+    base = list(_category_ranges(name))
+    return _invert(base) if neg else base
+
+
 @lru_cache(maxsize=None)
 def _category(v) -> tuple[tuple[int, int], ...]:
     """A superset of Python's ``\\w``, ``\\d``, ``\\s`` (or a negation) with few ranges.
@@ -209,9 +224,7 @@ def _category(v) -> tuple[tuple[int, int], ...]:
     Exact where ordinary text lives; any other block the category touches is
     taken whole, which keeps the gates small for RE2 and still never misses.
     """
-    name, neg = _CATEGORIES[v]
-    base = list(_category_ranges(name))
-    ranges = _invert(base) if neg else base
+    ranges = _category_exact(v)
     out = []
     for lo, hi in ranges:
         for blo, bhi in _EXACT_BLOCKS:
