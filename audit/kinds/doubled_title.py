@@ -301,11 +301,24 @@ def _blocks(lines: list[_Line], prep):
                 break
 
 
+#: the params that decide pairs and blocks (the rules of this kind differ in form and message only)
+_SHAPE = ("min_ratio", "min_words", "top_lines", "max_gap", "minor_words", "lede_words", "captions", "stamps")
+
+
+def _shared(doc, lines, prep, name: str, make):
+    """``make(lines, prep)`` as a list, worked out once per document for rules of the same shape."""
+    key = ("doubled-title " + name, id(lines), tuple(prep[k] for k in _SHAPE))
+    found = doc.derived.get(key)
+    if found is None or found[0] is not lines:
+        found = doc.derived[key] = (lines, list(make(lines, prep)))
+    return found[1]
+
+
 def run(rule, prep, doc):
     lines = _lines(doc)
     if not lines:
         return
-    pairs = list(_pairs(lines, prep))
+    pairs = list(_shared(doc, lines, prep, "pairs", _pairs))
     copies = {j for _, j, _ in pairs}
     triples = {i for i, _, _ in pairs if i in copies}  # a caption, its alt text and a lightbox: a gallery
     triples |= {j for i, j, _ in pairs if j in triples or i in triples}
@@ -318,7 +331,7 @@ def run(rule, prep, doc):
             (weak if listing else strong).append((i, j))
         elif kind == "title-h1":
             weak.append((i, j))
-    strong.extend(_blocks(lines, prep))
+    strong.extend(_shared(doc, lines, prep, "blocks", _blocks))
     adjacent_copies = {j for _, j, _ in pairs}
 
     # the title the page states in its metadata (HTML): a body line repeating it
