@@ -73,11 +73,11 @@ class Matcher:
         self._engine = "re2" if translated is not None else "re"
         self._why = why
 
-    def gate(self):
+    def gate(self, check: bool = True):
         """(RE2 gate, whether it reads the folded text) or None: see :mod:`.gate`."""
         from .gate import gate_translation
 
-        return gate_translation(self.pattern, self.flags, self._tree)
+        return gate_translation(self.pattern, self.flags, self._tree, check)
 
     @property
     def engine(self) -> str:

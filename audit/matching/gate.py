@@ -41,9 +41,13 @@ _ANY_CHAR = "(?s:.)"
 _ENUMERATE = 4096
 
 
-def gate_translation(pattern: str, flags: int = 0, tree=None) -> tuple[str, bool] | None:
+def gate_translation(pattern: str, flags: int = 0, tree=None, check: bool = True) -> tuple[str, bool] | None:
     """(RE2 gate, whether it reads the folded text), or None when no gate helps
-    (it would match any text, or RE2 cannot take it)."""
+    (it would match any text, or RE2 cannot take it).
+
+    ``check=False`` leaves both tests to the caller (the prefilter makes them
+    for all gates at once, in its RE2 set).
+    """
     tree = tree if tree is not None else _parser.parse(pattern, flags)
     groups: dict[int, list] = {}
     case_blind = _collect_groups(list(tree), groups)
@@ -55,6 +59,8 @@ def gate_translation(pattern: str, flags: int = 0, tree=None) -> tuple[str, bool
     re2 = _re2()
     if not re2 or not body:
         return None
+    if not check:
+        return body, folded
     try:
         if re2.compile(body).search("") is not None:
             return None  # matches the empty text, so any text: no use as a gate
@@ -96,6 +102,9 @@ def _ranges(ranges) -> str:
     return "[" + "".join(f"\\x{{{lo:x}}}" if lo == hi else f"\\x{{{lo:x}}}-\\x{{{hi:x}}}" for lo, hi in ranges) + "]"
 
 
+_HANDLER_NAMES: dict = {}  # parse-tree opcode -> the name of its method below
+
+
 class _Gate:
     def __init__(self, folded: bool, groups: dict[int, list], dotall: bool):
         self.folded = folded
@@ -107,7 +116,10 @@ class _Gate:
         return "".join(self.item(op, av) for op, av in items)
 
     def item(self, op, av) -> str:
-        handler = getattr(self, "_" + str(op).lower(), None)
+        name = _HANDLER_NAMES.get(op)
+        if name is None:
+            name = _HANDLER_NAMES[op] = "_" + str(op).lower()
+        handler = getattr(self, name, None)
         return handler(av) if handler is not None else _ANY_TEXT
 
     # zero-width: dropped
@@ -121,7 +133,7 @@ class _Gate:
         return ""
 
     def _literal(self, av) -> str:
-        return f"\\x{{{ord(fold(chr(av))) if self.folded else av:x}}}"
+        return _folded_literal(av) if self.folded else f"\\x{{{av:x}}}"
 
     def _not_literal(self, av) -> str:
         return _ANY_CHAR if self.folded else f"[^\\x{{{av:x}}}]"
@@ -209,6 +221,11 @@ class _Gate:
 #: elsewhere a gate takes a whole block the category touches
 _EXACT_BLOCKS = ((0, 0x24F), (0x2000, 0x206F))
 _COARSE_BLOCKS = ((0x250, 0x1FFF), (0x2070, 0x10FFFF))
+
+
+@lru_cache(maxsize=4096)
+def _folded_literal(code: int) -> str:
+    return f"\\x{{{ord(fold(chr(code))):x}}}"
 
 
 def _category_exact(v) -> list[tuple[int, int]]:

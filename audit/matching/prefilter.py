@@ -26,20 +26,33 @@ _SENTINEL = ""  # the empty pattern matches every text
 
 def _set(patterns: list[str], max_mem: int):
     """A compiled RE2 search set of ``patterns`` with the sentinel last; None when RE2 refuses it."""
+    rset, added = _lenient_set(patterns, max_mem)
+    return rset if rset is not None and len(added) == len(patterns) else None
+
+
+def _lenient_set(patterns: list[str], max_mem: int):
+    """(compiled set, positions in ``patterns`` of what it holds, in its order): a pattern RE2
+    refuses is left out; (None, []) when the set cannot be built."""
     re2 = _re2()
     if not re2 or not patterns:
-        return None
+        return None, []
     options = re2.Options()
     options.max_mem = max_mem  # allocated as needed; room for the set's DFA
+    options.log_errors = False
     rset = re2.Set.SearchSet(options)
-    try:
-        for pattern in patterns:
+    added = []
+    for i, pattern in enumerate(patterns):
+        try:
             rset.Add(pattern)
+        except re2.error:
+            continue  # RE2 cannot take this one: it is simply not in the set
+        added.append(i)
+    try:
         rset.Add(_SENTINEL)
         rset.Compile()
     except re2.error:
-        return None
-    return rset
+        return None, []
+    return rset, added
 
 
 def _utf8(text: str) -> bool:
@@ -133,15 +146,25 @@ class LiteralSet:
         for matcher in self._matchers:
             if matcher.engine != "re" or not re2:
                 continue  # on RE2 the pattern itself is as cheap as a gate
-            gate = matcher.gate()
+            gate = matcher.gate(check=False)  # RE2 refusals and empty matches are sorted out below
             if gate is None:
                 continue
             body, on_folded = gate
             (folded if on_folded else plain).append((body, id(matcher)))
         gates = []
         for group in (plain, folded):
-            rset = _set([body for body, _ in group], 256 << 20)
-            gates.append((rset, [ident for _, ident in group]) if rset else (None, []))
+            rset, added = _lenient_set([body for body, _ in group], 256 << 20)
+            if rset is None:
+                gates.append((None, []))
+                continue
+            idents = [group[i][1] for i in added]
+            # a gate that matches the empty text matches every text: no gate, the pattern always runs
+            empty = _match(rset, len(idents), "") or frozenset()
+            keep = [k for k in range(len(idents)) if k not in empty]
+            if len(keep) < len(idents):
+                rset, kept = _lenient_set([group[added[k]][0] for k in keep], 256 << 20)
+                idents = [idents[keep[k]] for k in kept] if rset is not None else []
+            gates.append((rset, idents))
         self._gates = tuple(gates)
         return self._gates
 
