@@ -39,6 +39,10 @@ class Auditor:
         self.sites = tuple(s.strip().lower().removeprefix("www.") for s in sites if s.strip())
         self.time_budget = time_budget  # None or 0: no limit
         self.stage = "load"
+        # the prefilter's RE2 sets, built once here rather than in the first document's time budget
+        prefilter = getattr(self.catalogue, "literal_set", None)
+        if prefilter is not None:
+            prefilter.prepare()
 
     def audit_document(self, doc: document.Document) -> dict:
         if self.sites:

@@ -103,6 +103,13 @@ class LiteralSet:
         self._gates = None
         self.version += 1
 
+    def prepare(self) -> None:
+        """Build both sets now (they are otherwise built by the first document that needs them)."""
+        if self._set is None:
+            self._build()
+        if self._gates is None:
+            self._build_gates()
+
     # ---- literals ------------------------------------------------------
     def _build(self):
         self._ordered = sorted(self._literals)
