@@ -68,7 +68,7 @@ def _capped(pairs, doc):
     for rule, hit in pairs:
         counts[rule.id] += 1
         if counts[rule.id] > FINDINGS_PER_RULE:
-            doc.__dict__.setdefault("capped_rules", set()).add(rule.id)
+            doc.derived.setdefault("capped rules", set()).add(rule.id)
             continue
         yield rule, hit
 
@@ -77,7 +77,7 @@ def capped_notes(doc) -> list[str]:
     """One note per rule whose findings were cut at FINDINGS_PER_RULE in this document."""
     return [
         f"{rule}: more than {FINDINGS_PER_RULE} findings; only the first {FINDINGS_PER_RULE} are reported"
-        for rule in sorted(doc.__dict__.get("capped_rules", ()))
+        for rule in sorted(doc.derived.get("capped rules", ()))
     ]
 
 

@@ -63,6 +63,16 @@ class Document:
     date: str | None = None
     # copies of the text elsewhere (reference index, other documents of a run)
     copy_matches: list = field(default_factory=list)
+    # what the stages work out from the text once per document and share
+    # (folded text, prefilter answers, lines …), keyed by their makers; a
+    # copy made with ``dataclasses.replace`` starts empty, and so does an
+    # unpickled one
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["derived"] = {}
+        return state
 
     # ---- positions -----------------------------------------------------
     @cached_property

@@ -106,6 +106,9 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # a sentence ends at . ! ? … (and closing quotes/brackets after them), or at a line end
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*(?=\s+\S)|\n")
 
+#: the fewest characters a sentence judge() judges can have: its letters and a separator between words
+_MIN_CHARS = MIN_LETTERS + MIN_WORDS - 1
+
 _detector = None
 
 
@@ -208,11 +211,11 @@ def judge(sentence: str) -> tuple[str | None, float, int, bool]:
 
 def analyse(doc) -> LanguageInfo:
     """The language of ``doc`` and its passages in other languages (cached on the doc)."""
-    cached = doc.__dict__.get("_language_info")
+    cached = doc.derived.get("language")
     if cached is not None:
         return cached
     info = _analyse(doc.text, doc.paragraphs)
-    doc.__dict__["_language_info"] = info
+    doc.derived["language"] = info
     return info
 
 
@@ -223,23 +226,27 @@ def analyse_text(text: str) -> LanguageInfo:
     return _analyse(text, doc.paragraphs)
 
 
-def _analyse(text: str, paragraphs) -> LanguageInfo:
-    words = words_of(text)
-    total_words = len(words)
-    if total_words >= MIN_DOC_WORDS and english_share(words) < FOREIGN_DOC_SHARE:
-        # hardly an English word: name the language once, then look only for
-        # English passages (the prefilter finds those without langdetect)
-        probs = _detect(text[:DOC_SAMPLE])
-        if probs and probs[0][0] != "en" and probs[0][1] >= MIN_PROBABILITY:
-            return _foreign_document(text, paragraphs, probs[0][0], probs[0][1], total_words)
+def _judged(text: str, paragraphs) -> tuple[list[tuple[int, int, str, float, int, int]], int]:
+    """(start, end, language, probability, words, paragraph index) of every judged sentence, and langdetect calls."""
     calls = 0
-    judged: list[tuple[int, int, str, float, int, int]] = []  # start, end, lang, prob, words, paragraph index
+    judged = []
     for p_index, (ps, pe) in enumerate(paragraphs):
         for s, e in sentences(text, ps, pe):
+            if e - s < _MIN_CHARS:
+                continue  # too short to hold MIN_WORDS words of MIN_LETTERS letters: judge() would say None
             lang, prob, n, called = judge(text[s:e])
             calls += called
             if lang is not None:
                 judged.append((s, e, lang, prob, n, p_index))
+    return judged, calls
+
+
+def _document_language(text: str, judged, total_words: int, sample_probs=None) -> tuple[str | None, float, str, int, int]:
+    """(code, confidence, method, judged words, langdetect calls) of the whole text.
+
+    ``sample_probs``: langdetect's answer for the text's sample when it was
+    already asked (it is seeded: the same text gets the same answer).
+    """
     by_lang: dict[str, int] = {}
     for _, _, lang, prob, n, _ in judged:
         if lang == "en" or prob >= MIN_PROBABILITY:
@@ -247,20 +254,17 @@ def _analyse(text: str, paragraphs) -> LanguageInfo:
     judged_words = sum(by_lang.values())
     en_words = by_lang.get("en", 0)
     if judged_words and en_words * 2 >= judged_words:
-        code, confidence, method = "en", round(en_words / judged_words, 2), "prefilter"
-    elif total_words < MIN_DOC_WORDS:
-        code, confidence, method = None, 0.0, "too-short"
-    else:
-        probs = _detect(text[:DOC_SAMPLE])
-        calls += 1
-        if probs:
-            code, confidence, method = probs[0][0], round(probs[0][1], 2), "langdetect"
-        else:
-            code, confidence, method = None, 0.0, "langdetect"
-    info = LanguageInfo(code, confidence, method, total_words, judged_words, detector_calls=calls)
-    if code is None:
-        return info
-    # passages: judged sentences in another language, merged when adjacent
+        return "en", round(en_words / judged_words, 2), "prefilter", judged_words, 0
+    if total_words < MIN_DOC_WORDS:
+        return None, 0.0, "too-short", judged_words, 0
+    probs = sample_probs if sample_probs is not None else _detect(text[:DOC_SAMPLE])
+    if probs:
+        return probs[0][0], round(probs[0][1], 2), "langdetect", judged_words, 1
+    return None, 0.0, "langdetect", judged_words, 1
+
+
+def _passages(text: str, paragraphs, judged, code: str) -> list[Passage]:
+    """Judged sentences in another language than ``code``, merged when adjacent in one paragraph."""
     paragraph_counts: dict[int, int] = {}
     for *_, p_index in judged:
         paragraph_counts[p_index] = paragraph_counts.get(p_index, 0) + 1
@@ -278,13 +282,32 @@ def _analyse(text: str, paragraphs) -> LanguageInfo:
             last[6] += 1
         else:
             merged.append([s, e, lang, prob, n, p_index, 1])
+    out = []
     for item in merged:
         if item is None:
             continue
         s, e, lang, prob, n, p_index, count = item
         ps, pe = paragraphs[p_index]
         whole = count == paragraph_counts[p_index] and _covers(text, ps, pe, s, e)
-        info.passages.append(Passage(s, e, lang, round(prob, 2), n, whole))
+        out.append(Passage(s, e, lang, round(prob, 2), n, whole))
+    return out
+
+
+def _analyse(text: str, paragraphs) -> LanguageInfo:
+    words = words_of(text)
+    total_words = len(words)
+    probs = None
+    if total_words >= MIN_DOC_WORDS and english_share(words) < FOREIGN_DOC_SHARE:
+        # hardly an English word: name the language once, then look only for
+        # English passages (the prefilter finds those without langdetect)
+        probs = _detect(text[:DOC_SAMPLE])
+        if probs and probs[0][0] != "en" and probs[0][1] >= MIN_PROBABILITY:
+            return _foreign_document(text, paragraphs, probs[0][0], probs[0][1], total_words)
+    judged, calls = _judged(text, paragraphs)
+    code, confidence, method, judged_words, more = _document_language(text, judged, total_words, probs)
+    info = LanguageInfo(code, confidence, method, total_words, judged_words, detector_calls=calls + more)
+    if code is not None:
+        info.passages.extend(_passages(text, paragraphs, judged, code))
     return info
 
 

@@ -40,6 +40,7 @@ CLASSES = {
     "neg": "not never",
 }
 CLASS_OF = {w: c for c, words in CLASSES.items() for w in words.split()}
+_NOT_CONTENT = frozenset(CLASS_OF) | frozenset(FUNCTION_WORDS)  # one set lookup per word
 CLASS_NAMES = ("det", "pron", "prep", "conj", "aux", "wh", "neg", "adv", "ing", "ed", "plural", "cap", "num", "word")
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*")
@@ -74,17 +75,18 @@ def _mattr(words: list[str], window: int = 50) -> float:
     """Moving-average type-token ratio: lexical diversity independent of length."""
     if len(words) <= window:
         return len(set(words)) / max(1, len(words))
-    ratios = []
-    counts = Counter(words[:window])
-    ratios.append(len(counts) / window)
-    for i in range(window, len(words)):
-        out, new = words[i - window], words[i]
-        counts[out] -= 1
-        if not counts[out]:
+    counts = dict(Counter(words[:window]))
+    distinct = [len(counts)]
+    get = counts.get
+    for out, new in zip(words, words[window:]):
+        left = counts[out] - 1
+        if left:
+            counts[out] = left
+        else:
             del counts[out]
-        counts[new] += 1
-        ratios.append(len(counts) / window)
-    return sum(ratios) / len(ratios)
+        counts[new] = get(new, 0) + 1
+        distinct.append(len(counts))
+    return sum(d / window for d in distinct) / len(distinct)
 
 
 def prose(text: str) -> str:
@@ -146,7 +148,7 @@ def features(text: str) -> tuple[dict[str, float], int]:
     f["word:mean_letters"] = sum(len(t) for t in tokens) / n
     f["word:long_share"] = sum(1 for t in tokens if len(t) >= 10) / n
     f["lexical:mattr"] = _mattr(lower)
-    content = [w for w in lower if w not in CLASS_OF and w not in FUNCTION_WORDS and not w[0].isdigit()]
+    content = [w for w in lower if w not in _NOT_CONTENT and not w[0].isdigit()]
     cc = Counter(content)
     f["lexical:hapax_share"] = sum(1 for c in cc.values() if c == 1) / max(1, len(cc))
     f["lexical:top_content_share"] = sum(c for _, c in cc.most_common(5)) / max(1, len(content))

@@ -19,11 +19,11 @@ _BEFORE_JOINING = re.compile(r"\bBefore joining ((?:The |the )?[A-Z][\w'’&.-]*
 
 def bio_spans(doc) -> list[tuple[int, int]]:
     """Paragraphs that read as an author bio or contact line (found once per document)."""
-    cached = doc.__dict__.get("_bio_spans")
+    cached = doc.derived.get("bio spans")
     if cached is None:
         text = doc.text
         cached = [(s, e) for s, e in doc.paragraphs if BIO_CUES.search(text, s, e)]
-        doc.__dict__["_bio_spans"] = cached
+        doc.derived["bio spans"] = cached
     return cached
 
 
@@ -48,9 +48,9 @@ def mentioned(doc, name: str) -> bool:
     key = letters(name)
     if not key:
         return False
-    hay = doc.__dict__.get("_bio_hay")
+    hay = doc.derived.get("bio hay")
     if hay is None:  # once per document: a long page has many bios to check
         hay = " ".join(letters(EMAIL.sub(" ", t)) for t in (doc.text, doc.title or ""))
         hay += " " + " ".join(letters(n) for n in site_names(doc))
-        doc.__dict__["_bio_hay"] = hay
+        doc.derived["bio hay"] = hay
     return key in hay

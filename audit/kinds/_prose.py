@@ -59,10 +59,10 @@ def _marked_spans(source: str) -> list[tuple[int, int]]:
 
 
 def marked_spans(doc) -> list[tuple[int, int]]:
-    cache = doc.__dict__.get("_prose_marked")
+    cache = doc.derived.get("prose marked")
     if cache is None:
         cache = _marked_spans(doc.source) if doc.format == "html" else []
-        doc.__dict__["_prose_marked"] = cache
+        doc.derived["prose marked"] = cache
     return cache
 
 
@@ -289,7 +289,7 @@ class _Index:
 
 def _index(doc, text: str) -> _Index:
     """The index of ``text`` (the document's text, or a part a rule reads), built once."""
-    indexes = doc.__dict__.setdefault("_prose_indexes", {})
+    indexes = doc.derived.setdefault("prose indexes", {})
     index = indexes.get(id(text))
     if index is None or index.text is not text:
         index = indexes[id(text)] = _Index(text)
@@ -298,11 +298,11 @@ def _index(doc, text: str) -> _Index:
 
 def _span_index(doc):
     """Marked spans sorted by start, with the furthest end so far: containment in log time."""
-    cached = doc.__dict__.get("_prose_span_index")
+    cached = doc.derived.get("prose span index")
     if cached is None:
         spans = sorted(marked_spans(doc))
         cached = ([s for s, _ in spans], list(accumulate((e for _, e in spans), max)))
-        doc.__dict__["_prose_span_index"] = cached
+        doc.derived["prose span index"] = cached
     return cached
 
 

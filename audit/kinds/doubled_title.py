@@ -57,6 +57,7 @@ _TRAILING_CREDIT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LINE = re.compile(r"[^\n]+")
+_UNSET = object()
 
 
 def _alternation(entries) -> re.Pattern | None:
@@ -103,26 +104,42 @@ def _similar(a: str, b: str, min_ratio: float) -> bool:
 
 
 class _Line:
-    __slots__ = ("start", "end", "text", "norm", "words", "heading", "captions")
+    __slots__ = ("start", "end", "text", "norm", "words", "heading", "captions", "stamps", "_lower", "_shared")
 
     def __init__(self, start, end, text, heading, memo=None):
         self.start, self.end, self.text, self.heading = start, end, text, heading
         known = memo.get(text) if memo is not None else None
         if known is None:
-            known = (normalise(text), len(_WORD.findall(text)))
+            # caption pattern -> whether the line is a caption, and the same for date
+            # stamps: the rules share lines, and lines of one text share the answers
+            known = [normalise(text), len(_WORD.findall(text)), {}, {}, _UNSET]
             if memo is not None:
-                memo[text] = known  # a line printed again is normalised once
-        self.norm, self.words = known
-        self.captions: dict = {}  # caption pattern -> whether this line is a caption (the rules share lines)
+                memo[text] = known  # a line printed again is normalised and tested once
+        self.norm, self.words, self.captions, self.stamps, _ = known
+        self._shared = known
+        self._lower = None
+
+    @property
+    def suffix(self):
+        """``_SUFFIX``'s match in the line (an outlet suffix), or None; searched once per text."""
+        if self._shared[4] is _UNSET:
+            self._shared[4] = _SUFFIX.search(self.text)
+        return self._shared[4]
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
 
 def _lines(doc) -> list[_Line]:
     """The document's non-blank lines, built once per text and shared by the rules of this kind."""
-    cached = doc.__dict__.get("_doubled_title_lines")
+    cached = doc.derived.get("doubled-title lines")
     if cached is not None and cached[0] is doc.text:
         return cached[1]
     out = _build_lines(doc)
-    doc.__dict__["_doubled_title_lines"] = (doc.text, out)
+    doc.derived["doubled-title lines"] = (doc.text, out)
     return out
 
 
@@ -144,19 +161,27 @@ def _build_lines(doc) -> list[_Line]:
 
 def _is_caption(line: _Line, prep) -> bool:
     key = prep["captions"]
-    if key not in line.captions:
-        line.captions[key] = _caption(line.text, key)
-    return line.captions[key]
+    known = line.captions.get(key)
+    if known is None:
+        known = line.captions[key] = _caption(line, key)
+    return known
 
 
-def _caption(text: str, captions) -> bool:
-    if _TRAILING_CREDIT.search(text):
+def _caption(line: _Line, captions) -> bool:
+    if _TRAILING_CREDIT.search(line.text):
         return True
-    return bool(captions and captions.search(text.lower()))
+    return bool(captions and captions.search(line.lower))
 
 
 def _is_stamp(line: _Line, prep) -> bool:
-    return bool(prep["stamps"] and prep["stamps"].search(line.text.lower()))
+    """Whether the line holds a date-stamp word, worked out once per line and stamp pattern."""
+    key = prep["stamps"]
+    if key is None:
+        return False
+    known = line.stamps.get(key)
+    if known is None:
+        known = line.stamps[key] = bool(key.search(line.lower))
+    return known
 
 
 def _is_minor(line: _Line, prep) -> bool:
@@ -174,7 +199,7 @@ def _headline_shaped(line: _Line, prep) -> bool:
 
 def _title_then_h1(first: _Line, second: _Line) -> bool:
     """A page's <title> ("Headline | Site") printed before its <h1> ("Headline")."""
-    m = _SUFFIX.search(first.text)
+    m = first.suffix
     return bool(m) and not second.norm.endswith(normalise(m.group()))
 
 
@@ -189,7 +214,7 @@ def _title_match(a: str, line: _Line, prep, head: _Line | None = None) -> bool:
         return True  # the headline, then the headline with an outlet suffix or a clip length
     # the copy with an outlet suffix the first lacks; not the reverse, a page's
     # <title> ("Headline | Site") printed before its <h1> ("Headline")
-    m = _SUFFIX.search(line.text)
+    m = line.suffix
     if m:
         base = line.text[: m.start()]
         if len(base.split()) > prep["min_words"] and _similar(normalise(base), a, prep["min_ratio"]):
@@ -229,7 +254,7 @@ def _pairs(lines: list[_Line], prep):
             continue
         copy = lines[j]
         if _title_then_h1(line, copy):
-            m = _SUFFIX.search(line.text)
+            m = line.suffix
             base = normalise(line.text[: m.start()])
             if i < prep["top_lines"] and len(base.split()) >= prep["min_words"] and _similar(base, copy.norm, prep["min_ratio"]):
                 yield i, j, "title-h1"
@@ -276,11 +301,24 @@ def _blocks(lines: list[_Line], prep):
                 break
 
 
+#: the params that decide pairs and blocks (the rules of this kind differ in form and message only)
+_SHAPE = ("min_ratio", "min_words", "top_lines", "max_gap", "minor_words", "lede_words", "captions", "stamps")
+
+
+def _shared(doc, lines, prep, name: str, make):
+    """``make(lines, prep)`` as a list, worked out once per document for rules of the same shape."""
+    key = ("doubled-title " + name, id(lines), tuple(prep[k] for k in _SHAPE))
+    found = doc.derived.get(key)
+    if found is None or found[0] is not lines:
+        found = doc.derived[key] = (lines, list(make(lines, prep)))
+    return found[1]
+
+
 def run(rule, prep, doc):
     lines = _lines(doc)
     if not lines:
         return
-    pairs = list(_pairs(lines, prep))
+    pairs = list(_shared(doc, lines, prep, "pairs", _pairs))
     copies = {j for _, j, _ in pairs}
     triples = {i for i, _, _ in pairs if i in copies}  # a caption, its alt text and a lightbox: a gallery
     triples |= {j for i, j, _ in pairs if j in triples or i in triples}
@@ -293,7 +331,7 @@ def run(rule, prep, doc):
             (weak if listing else strong).append((i, j))
         elif kind == "title-h1":
             weak.append((i, j))
-    strong.extend(_blocks(lines, prep))
+    strong.extend(_shared(doc, lines, prep, "blocks", _blocks))
     adjacent_copies = {j for _, j, _ in pairs}
 
     # the title the page states in its metadata (HTML): a body line repeating it

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Hit
+from ._prefiltered import Prefiltered
 from ._prose import honest_context
 
 _NAME = r"(?P<name>(?:(?:[Dd]e|[Dd]i|[Dd]a|[Dd]el|[Dd]ella|[Vv]an|[Vv]on|[Ll]e|[Ll]a|[Dd]u|[Dd]os|[Dd]as)\s)?[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[-'’][A-Za-z][^\W\d_]*)*)"
@@ -43,16 +44,17 @@ class Prepared:
         self.note = note
 
 
-def _alternation(titles):
+def _alternation(titles, catalogue=None):
     if not titles:
         return None
-    return re.compile(r"(?<![\w.])(?P<title>" + "|".join(f"(?:{t})" for t in titles) + r")[ \t\u00a0]+" + _NAME)
+    pattern = r"(?<![\w.])(?P<title>" + "|".join(f"(?:{t})" for t in titles) + r")[ \t\u00a0]+" + _NAME
+    return Prefiltered(pattern, catalogue)
 
 
 def compile(rule, catalogue):
     params = rule.params
-    strong = _alternation(params.get("strong", []))
-    weak = _alternation(params.get("weak", []))
+    strong = _alternation(params.get("strong", []), catalogue)
+    weak = _alternation(params.get("weak", []), catalogue)
     if strong is None and weak is None:
         raise ValueError("an honorific rule needs 'strong' or 'weak' titles")
     return Prepared(strong, weak, params.get("note", ""))
@@ -97,11 +99,11 @@ def _initial_context(text: str, m) -> bool:
 def run(rule, prep, doc):
     text = doc.text
     seen = set()
-    names = doc.__dict__.setdefault("_honorific_names", {})  # per document: a long text repeats names
+    names = doc.derived.setdefault("honorific names", {})  # per document: a long text repeats names
     for regex, weak in ((prep.strong, False), (prep.weak, True)):
         if regex is None:
             continue
-        for m in regex.finditer(text):
+        for m in regex.finditer(doc, text):
             start, end = m.start(), m.end()
             if start in seen:
                 continue

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Hit
+from ._prefiltered import Prefiltered
 from ._prose import honest_context
 
 _NAME = r"[A-Z][^\W\d_]*[a-z][^\W\d_]*"
@@ -52,11 +53,11 @@ def compile(rule, catalogue):
         alternation = "|".join(re.escape(f.lstrip("-")) for f, _ in sorted(forms, key=lambda f: -len(f[0])))
         language = {f.lstrip("-").casefold(): lang for f, lang in forms}
         if position == "suffix":
-            regex = re.compile(rf"\b(?P<name>{_NAME})-(?P<affix>{alternation})\b(?!-)")
+            regex = Prefiltered(rf"\b(?P<name>{_NAME})-(?P<affix>{alternation})\b(?!-)", catalogue)
         elif position == "after":
-            regex = re.compile(rf"(?<![\w-])(?P<name>{_NAME})[ \u00a0](?P<affix>{alternation})(?![\w-])")
+            regex = Prefiltered(rf"(?<![\w-])(?P<name>{_NAME})[ \u00a0](?P<affix>{alternation})(?![\w-])", catalogue)
         else:
-            regex = re.compile(rf"(?<![\w.-])(?P<affix>{alternation})[ \u00a0](?P<name>{_NAME})\b")
+            regex = Prefiltered(rf"(?<![\w.-])(?P<affix>{alternation})[ \u00a0](?P<name>{_NAME})\b", catalogue)
         regexes.append((regex, language))
     return Prepared(regexes, params.get("note", ""))
 
@@ -64,7 +65,7 @@ def compile(rule, catalogue):
 def run(rule, prep, doc):
     text = doc.text
     for regex, language in prep.regexes:
-        for m in regex.finditer(text):
+        for m in regex.finditer(doc, text):
             start, end = m.start(), m.end()
             line_start = text.rfind("\n", 0, start) + 1
             if _CITED.search(text[line_start:start]):

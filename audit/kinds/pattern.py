@@ -80,7 +80,7 @@ def compile(rule, catalogue):
     regex = Matcher(pattern, flags)  # parsed now, compiled when a text can match
     literal_set = getattr(catalogue, "literal_set", None)
     if literal_set is not None:
-        literal_set.register(regex.literals)
+        literal_set.add(regex)
     group = params.get("group", 0)
     if isinstance(group, bool) or not isinstance(group, (int, str)):
         raise ValueError("'group' must be a group number or name")
@@ -151,6 +151,31 @@ def _names_own_outlet(doc, matched: str) -> bool:
     return bool(name) and identity.is_own(doc, name)
 
 
+def _kept(prep, scope, doc, m, walker) -> tuple[int, int] | None:
+    """The span (in the document) of a match that is evidence, or None when a mask drops it."""
+    start, end = m.span(prep.group)
+    if start < 0 or end <= start:
+        return None
+    if prep.exceptions:
+        checked = m.group(prep.exceptions_group)
+        if checked is not None and checked.lower() in prep.exceptions:
+            return None
+    if prep.skip_lowercase_lines and _lowercase_lines(scope.text, start):
+        return None
+    if prep.skip_own_outlet and _names_own_outlet(doc, m.group(prep.group)):
+        return None
+    start, end = scope.base + start, scope.base + end
+    if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
+        return None
+    if walker is not None:
+        stack = enclosing(doc.source, doc.source_offset(start), walker)
+        if prep.furniture and in_furniture(stack, prep.skip_tags, prep.skip_classes):
+            return None
+        if prep.require_tags and not any(name in prep.require_tags for name, _ in stack):
+            return None
+    return start, end
+
+
 def run(rule, prep, doc):
     scope = scope_of(rule, doc)
     if scope is None or not scope.text:
@@ -158,12 +183,9 @@ def run(rule, prep, doc):
     html = doc.format == "html" and not scope.in_source
     if prep.require_tags and not html:
         return
-    look_up_elements = html and (prep.furniture or prep.require_tags)
-    walker = Walker(doc.source) if look_up_elements else None
-    if prep.literal_set is not None and prep.regex.literals is not None:
-        present = prep.literal_set.present_in(doc, rule.scope, scope.text)
-        if not prep.regex.may_match(present):
-            return  # the prefilter: no literal this pattern needs is in the text
+    if prep.literal_set is not None and not prep.literal_set.allows(prep.regex, doc, rule.scope, scope.text):
+        return  # the prefilter: no literal this pattern needs, or nothing its gate matches, is in the text
+    walker = Walker(doc.source) if html and (prep.furniture or prep.require_tags) else None
     hits = []
     enough = None  # once past the cap: the hits that are enough (the cap, or what the rule needs)
     for m in prep.regex.finditer(scope.text):
@@ -172,28 +194,11 @@ def run(rule, prep, doc):
                 enough = _needed(prep, scope, hits)
             if len(hits) >= enough:
                 break  # past the cap the checks report no more hits
-        start, end = m.span(prep.group)
-        if start < 0 or end <= start:
+        span = _kept(prep, scope, doc, m, walker)
+        if span is None:
             continue
-        if prep.exceptions:
-            checked = m.group(prep.exceptions_group)
-            if checked is not None and checked.lower() in prep.exceptions:
-                continue
-        if prep.skip_lowercase_lines and _lowercase_lines(scope.text, start):
-            continue
-        if prep.skip_own_outlet and _names_own_outlet(doc, m.group(prep.group)):
-            continue
-        start, end = scope.base + start, scope.base + end
-        if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
-            continue
-        if look_up_elements:
-            stack = enclosing(doc.source, doc.source_offset(start), walker)
-            if prep.furniture and in_furniture(stack, prep.skip_tags, prep.skip_classes):
-                continue
-            if prep.require_tags and not any(name in prep.require_tags for name, _ in stack):
-                continue
         fields = [("note", prep.note)] + [(k, v) for k, v in m.groupdict().items() if v is not None]
-        hits.append(Hit(start, end, fields=tuple(fields), in_source=scope.in_source))
+        hits.append(Hit(span[0], span[1], fields=tuple(fields), in_source=scope.in_source))
     if len(hits) >= _needed(prep, scope, hits):
         yield from hits
 

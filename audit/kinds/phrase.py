@@ -212,6 +212,63 @@ def _single_labels(found):
         yield rule, hit
 
 
+def _placed(text: str, lower: str, m, low: str, lead: int, prep, phrase: str) -> tuple[int, int] | None:
+    """The span of a candidate phrase at word ``m``, or None when it is not there as the rule asks."""
+    start = m.start() - lead
+    if start < 0 or not lower.startswith(low, start):
+        return None
+    end = start + len(low)
+    # whole words only
+    if low[0].isalnum() and start > 0 and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
+        return None
+    if low[-1].isalnum() and end < len(lower) and (lower[end].isalnum() or lower[end] == "_"):
+        return None
+    if prep.case_sensitive and text[start:end] != phrase:
+        return None
+    if prep.position == "line-start" and (not _at_line_start(text, start) or _lone_label_before_prose(text, start, end)):
+        return None
+    if prep.position == "whole-line" and not (
+        _at_line_start(text, start) and _at_line_end(text, end) and not _wrapped_tail(text, start, end)
+    ):
+        return None
+    return start, end
+
+
+def _lowered(doc, scope_name: str, text: str) -> str:
+    lower = doc.lower if (scope_name == "body") else text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c.lower()[:1] or c for c in text)
+    return lower
+
+
+def _scan(group, doc, scope_name: str, scope):
+    text = scope.text
+    lower = _lowered(doc, scope_name, text)
+    index = _index(group)
+    seen = set()
+    found = []
+    newlines = None
+    for m in _WORD.finditer(lower):
+        cands = index.get(m.group())
+        if not cands:
+            continue
+        for low, lead, rule, prep, phrase, note in cands.at(lower, m.end()):
+            span = _placed(text, lower, m, low, lead, prep, phrase)
+            if span is None or (rule.id, span[0]) in seen:
+                continue
+            start, end = span
+            seen.add((rule.id, start))
+            if prep.non_prose and not scope.in_source and honest_context(
+                doc, scope.base + start, scope.base + end, mentions=prep.mentions
+            ):
+                continue
+            hit = Hit(scope.base + start, scope.base + end, fields=(("note", note),), in_source=scope.in_source)
+            if newlines is None:
+                newlines = [nl.start() for nl in _NEWLINE.finditer(text)]
+            found.append((rule, hit, prep, low, bisect_left(newlines, start)))  # text.count("\n", 0, start)
+    return found
+
+
 def run_many(items, doc):
     by_scope = defaultdict(list)
     for rule, prep in items:
@@ -220,51 +277,7 @@ def run_many(items, doc):
         scope = scope_of(group[0][0], doc)
         if scope is None or not scope.text:
             continue
-        text = scope.text
-        lower = doc.lower if (scope_name == "body") else text.lower()
-        if len(lower) != len(text):
-            lower = "".join(c.lower()[:1] or c for c in text)
-        index = _index(group)
-        seen = set()
-        found = []
-        newlines = None
-        for m in _WORD.finditer(lower):
-            cands = index.get(m.group())
-            if not cands:
-                continue
-            for low, lead, rule, prep, phrase, note in cands.at(lower, m.end()):
-                start = m.start() - lead
-                if start < 0 or not lower.startswith(low, start):
-                    continue
-                end = start + len(low)
-                # whole words only
-                if low[0].isalnum() and start > 0 and (lower[start - 1].isalnum() or lower[start - 1] == "_"):
-                    continue
-                if low[-1].isalnum() and end < len(lower) and (lower[end].isalnum() or lower[end] == "_"):
-                    continue
-                if prep.case_sensitive and text[start:end] != phrase:
-                    continue
-                if prep.position == "line-start" and not _at_line_start(text, start):
-                    continue
-                if prep.position == "whole-line" and not (_at_line_start(text, start) and _at_line_end(text, end)):
-                    continue
-                if prep.position == "whole-line" and _wrapped_tail(text, start, end):
-                    continue
-                if prep.position == "line-start" and _lone_label_before_prose(text, start, end):
-                    continue
-                key = (rule.id, start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                if prep.non_prose and not scope.in_source and honest_context(
-                    doc, scope.base + start, scope.base + end, mentions=prep.mentions
-                ):
-                    continue
-                hit = Hit(scope.base + start, scope.base + end, fields=(("note", note),), in_source=scope.in_source)
-                if newlines is None:
-                    newlines = [nl.start() for nl in _NEWLINE.finditer(text)]
-                found.append((rule, hit, prep, low, bisect_left(newlines, start)))  # text.count("\n", 0, start)
-        yield from _single_labels(found)
+        yield from _single_labels(_scan(group, doc, scope_name, scope))
 
 
 def run(rule, prep, doc):

@@ -63,6 +63,8 @@ def _run_regex(chars: str, spaceless: bool) -> re.Pattern:
 
 
 _RUNS = [(name, _run_regex(chars, spaceless), spaceless, re.compile(f"[{chars}]")) for name, (chars, spaceless) in SCRIPTS.items()]
+# any character a run can hold: a text without one has no run
+_ANY_SCRIPT = re.compile("[" + "".join(chars for chars, _ in SCRIPTS.values()) + _MARKS + "]")
 _LATIN_WORD = re.compile(r"[A-Za-z][a-z]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OPEN = "([（【〔〈《\"'“‘«「『"
@@ -150,8 +152,48 @@ def _language_menu(text: str, ls: int, le: int, endonyms) -> bool:
     return bool(parts) and sum(p in endonyms for p in parts) >= max(1, len(parts) // 2)
 
 
+def _residue(prep, text, name, start, end, ls, le, run_letters):
+    """The span of a residue run inside an English line, or None when it is honest."""
+    if run_letters < (prep.min_spaceless if name in DENSE else prep.min_spaced):
+        return None
+    line = text[ls:le]
+    foreign = sum(_letters(line, r) for _, _, _, r in _RUNS)
+    latin = len(_LATIN_LETTER.findall(line))
+    if latin < 2 * foreign or len(_LATIN_WORD.findall(line)) < 5:
+        return None  # a line mostly in the other script: the sentence mode's business
+    if "@" in line or _BYLINE.search(line) or _BY_BEFORE.search(text[ls:start]):
+        return None  # a byline or contact line: names in their own script are honest there
+    if _glossed(text, start, end, ls, le):
+        return None
+    return start, end
+
+
+def _sentence(prep, text, name, spaceless, ss, se, ls):
+    """The span of a sentence written mostly in another script, or None when it is honest."""
+    sentence = text[ss:se]
+    foreign = sum(_letters(sentence, r) for _, _, _, r in _RUNS)
+    latin = len(_LATIN_LETTER.findall(sentence))
+    need = prep.sentence_spaceless if name in DENSE else prep.sentence_spaced
+    if foreign < need or foreign < 2 * latin:
+        return None
+    if not spaceless and len(sentence.split()) < 3:
+        return None
+    if not _TERMINATED.search(sentence) or _LATIN_TERM.search(sentence):
+        return None  # menus and interface lines: no full stop, or brand names in Latin letters
+    if not _english_around(text, ss, se):
+        return None
+    following = text[se: se + 80]
+    if _GLOSS_AFTER.match(following) or _CUE_AFTER.match(following) or _MENTION_BEFORE.search(text[max(ls, ss - 60):ss]):
+        return None
+    while se > ss and text[se - 1].isspace():
+        se -= 1
+    return ss, se
+
+
 def run(rule, prep, doc):
     text = doc.text
+    if not _ANY_SCRIPT.search(text):
+        return  # no character of any script this kind looks for: no run to find
     seen: set[tuple[int, int]] = set()
     for name, regex, spaceless, letter in _RUNS:
         for m in regex.finditer(text):
@@ -161,41 +203,13 @@ def run(rule, prep, doc):
             if m.group().strip() in prep.endonyms or _language_menu(text, ls, le, prep.endonyms):
                 continue
             if prep.mode == "residue":
-                if run_letters < (prep.min_spaceless if name in DENSE else prep.min_spaced):
-                    continue
-                line = text[ls:le]
-                foreign = sum(_letters(line, r) for _, _, _, r in _RUNS)
-                latin = len(_LATIN_LETTER.findall(line))
-                if latin < 2 * foreign or len(_LATIN_WORD.findall(line)) < 5:
-                    continue  # a line mostly in the other script: the sentence mode's business
-                if "@" in line or _BYLINE.search(line) or _BY_BEFORE.search(text[ls:start]):
-                    continue  # a byline or contact line: names in their own script are honest there
-                if _glossed(text, start, end, ls, le):
-                    continue
-                span = (start, end)
+                span = _residue(prep, text, name, start, end, ls, le, run_letters)
             else:
                 ss, se = _sentence_span(text, start, end)
                 if (ss, se) in seen:
                     continue
-                sentence = text[ss:se]
-                foreign = sum(_letters(sentence, r) for _, _, _, r in _RUNS)
-                latin = len(_LATIN_LETTER.findall(sentence))
-                need = prep.sentence_spaceless if name in DENSE else prep.sentence_spaced
-                if foreign < need or foreign < 2 * latin:
-                    continue
-                if not spaceless and len(sentence.split()) < 3:
-                    continue
-                if not _TERMINATED.search(sentence) or _LATIN_TERM.search(sentence):
-                    continue  # menus and interface lines: no full stop, or brand names in Latin letters
-                if not _english_around(text, ss, se):
-                    continue
-                following = text[se: se + 80]
-                if _GLOSS_AFTER.match(following) or _CUE_AFTER.match(following) or _MENTION_BEFORE.search(text[max(ls, ss - 60):ss]):
-                    continue
-                span = (ss, se)
-                while span[1] > span[0] and text[span[1] - 1].isspace():
-                    span = (span[0], span[1] - 1)
-            if span in seen or honest_context(doc, span[0], span[1]):
+                span = _sentence(prep, text, name, spaceless, ss, se, ls)
+            if span is None or span in seen or honest_context(doc, span[0], span[1]):
                 continue
             seen.add(span)
             yield Hit(span[0], span[1], fields=(("script", name),))
