@@ -57,7 +57,7 @@ class Sketch:
 
 
 def sketch(index: int, name: str, doc) -> Sketch:
-    from . import identity
+    from . import identity, placed_credits
 
     site = identity.own_domain(doc)
     outlet = None
@@ -67,7 +67,7 @@ def sketch(index: int, name: str, doc) -> Sketch:
     lic = identity.licensed_credit(doc)
     named = {o.name for o in identity.named_outlets(doc)}
     named |= {c.outlet.name if c.outlet else c.name for c in identity.credits(doc)}
-    named |= {c.outlet.name if c.outlet else c.name for c in identity.placed_credits(doc)}  # dateline, sign-off, headline credit
+    named |= {c.outlet.name if c.outlet else c.name for c in placed_credits.placed_credits(doc)}  # dateline, sign-off, headline credit
     published = next((e["datePublished"] for e in doc.metadata.get("jsonld", []) if e.get("datePublished")), None) if doc.metadata else None
     return Sketch(index, name, doc.url, site, outlet, published or doc.date, shingles(doc.text), lic.name if lic else None, tuple(sorted(named)))
 

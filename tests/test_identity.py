@@ -148,7 +148,7 @@ def test_credit_lines_read_at_and_copyright_c_forms():
 
 
 def test_file_names_are_not_domains_in_placed_credits():
-    from audit.identity import placed_credits
+    from audit.placed_credits import placed_credits
 
     doc = _doc(f"Bridge closed\n\n{BODY}\n\nbridge-photo.jpg\n", "https://newsfeed-hub.example/b")
     assert placed_credits(doc) == []

@@ -181,14 +181,8 @@ def _persons(text: str, quoted) -> tuple[dict[str, set[str]], list[tuple[int, st
     return firsts, mentions
 
 
-def run(rule, prep, doc):
-    text = doc.text
-    if _IDENTITY.search(text):
-        return
-    has_m = re.search(r"\b[Hh](?:e|is|im)\b", text)
-    has_f = re.search(r"\b[Ss]he\b|\b[Hh]er\b", text)
-    if not (has_m and has_f) and (prep.mode == "two-pronouns" or not (has_m or has_f)):
-        return
+def _quote_test(text: str):
+    """``in_quote(pos)``: is ``pos`` inside quoted speech?"""
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     qstarts = [s for s, _ in quoted]
 
@@ -196,10 +190,12 @@ def run(rule, prep, doc):
         k = bisect_right(qstarts, pos) - 1
         return k >= 0 and quoted[k][1] > pos
 
+    return in_quote
+
+
+def _sole_referents(text: str, prep, in_quote, firsts, mentions):
+    """Per person, per gender, the pronouns (sentence, start, end) whose only candidate antecedent is that person."""
     either = [(m.start(), m.end()) for m in _EITHER.finditer(text)]
-    firsts, mentions = _persons(text, in_quote)
-    if not mentions:
-        return
     shared = {s for s, f in firsts.items() if len(f) > 1}  # one surname, two people
     mention_pos = [p for p, _ in mentions]
     starts = [p for p in _sentences(text) if not in_quote(p)]
@@ -213,35 +209,51 @@ def run(rule, prep, doc):
         lo = starts[max(0, si - 2)]
         a, b = bisect_right(mention_pos, lo - 1), bisect_right(mention_pos, pos - 1)
         names = {mentions[k][1] for k in range(a, b)}
-        if len(names) != 1:
-            continue
-        name = names.pop()
-        if name in shared:
+        if len(names) != 1 or next(iter(names)) in shared:
             continue
         nouns = _MALE_NOUNS if gender == "m" else _FEMALE_NOUNS
         if nouns.search(text, lo, pos) or prep.others.search(text, lo, pos):
             continue
-        sole.setdefault(name, {}).setdefault(gender, []).append((si, m.start(), m.end()))
+        sole.setdefault(names.pop(), {}).setdefault(gender, []).append((si, m.start(), m.end()))
+    return sole, shared
+
+
+def _closest_pair(by_gender, window: int):
+    """The earliest-closing pair of a 'he' and a 'she' for one person within ``window`` sentences, first one first."""
+    best = None
+    for sm, ms, me in by_gender["m"]:
+        for sf, fs, fe in by_gender["f"]:
+            if abs(sm - sf) <= window:
+                first, second = ((ms, me), (fs, fe)) if ms < fs else ((fs, fe), (ms, me))
+                if best is None or second[0] < best[1][0]:
+                    best = (first, second)
+    return best
+
+
+def run(rule, prep, doc):
+    text = doc.text
+    if _IDENTITY.search(text):
+        return
+    has_m = re.search(r"\b[Hh](?:e|is|im)\b", text)
+    has_f = re.search(r"\b[Ss]he\b|\b[Hh]er\b", text)
+    if not (has_m and has_f) and (prep.mode == "two-pronouns" or not (has_m or has_f)):
+        return
+    in_quote = _quote_test(text)
+    firsts, mentions = _persons(text, in_quote)
+    if not mentions:
+        return
+    sole, shared = _sole_referents(text, prep, in_quote, firsts, mentions)
     if prep.mode == "given-name":
         yield from _against_given_name(doc, prep, firsts, shared, sole)
         return
     hits = []
     for name, by_gender in sole.items():
-        if "m" not in by_gender or "f" not in by_gender:
-            continue
-        best = None
-        for sm, ms, me in by_gender["m"]:
-            for sf, fs, fe in by_gender["f"]:
-                if abs(sm - sf) <= prep.window:
-                    first, second = ((ms, me), (fs, fe)) if ms < fs else ((fs, fe), (ms, me))
-                    if best is None or second[0] < best[1][0]:
-                        best = (first, second)
+        best = _closest_pair(by_gender, prep.window) if "m" in by_gender and "f" in by_gender else None
         if best is None:
             continue
         (s1, e1), (s2, e2) = best
-        if honest_context(doc, s2, e2):
-            continue
-        hits.append(Hit(s2, e2, fields=(("name", name), ("first", text[s1:e1]), ("second", text[s2:e2]))))
+        if not honest_context(doc, s2, e2):
+            hits.append(Hit(s2, e2, fields=(("name", name), ("first", text[s1:e1]), ("second", text[s2:e2]))))
     if len(hits) >= prep.min_hits:
         yield from sorted(hits, key=lambda h: h.start)
 

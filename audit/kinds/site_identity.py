@@ -64,14 +64,14 @@ def _address(rule, prep, doc):
 
 
 def _markup(rule, prep, doc):
-    from .. import identity
+    from .. import identity, placed_credits
     from .html_meta import base_domain
 
     own = identity.own_domain(doc)
     if own is None:
         return
     registry = identity.load_registry()
-    for start, end, host in identity.markup_addresses(doc):
+    for start, end, host in placed_credits.markup_addresses(doc):
         if base_domain(host) == own or any(host == a or host.endswith("." + a) for a in registry.archives):
             continue
         yield Hit(start, end, fields=(("outlet", host), ("site", own)))
@@ -79,11 +79,11 @@ def _markup(rule, prep, doc):
 
 
 def _blog_host(rule, prep, doc):
-    from .. import identity
+    from .. import identity, placed_credits
 
-    if identity.own_domain(doc) is None or not identity.blog_host(doc):
+    if identity.own_domain(doc) is None or not placed_credits.blog_host(doc):
         return
-    for c in identity.placed_credits(doc):
+    for c in placed_credits.placed_credits(doc):
         if c.frame == "dateline" and c.outlet is not None and c.outlet.wire:
             yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", identity.own_domain(doc))))
 
@@ -129,9 +129,9 @@ def _framed(frame: str, counts):
 
 
 def _author_in_address(doc, site):
-    from .. import identity
+    from .. import identity, placed_credits
 
-    found = identity.author_outlet(getattr(doc, "url", None))
+    found = placed_credits.author_outlet(getattr(doc, "url", None))
     if found and not (found[1].licensed or found[1].syndicates) and not identity.is_own(doc, found[1].name, found[1]) and doc.text:
         return _title_hit(doc, found[1].name, site)
     return None
@@ -141,7 +141,7 @@ def _placed(frame: str):
     """``run`` of a check that reports another outlet named in one place of the page (see module doc)."""
 
     def run(rule, prep, doc):
-        from .. import identity
+        from .. import identity, placed_credits
 
         site = identity.own_domain(doc)
         if site is None or identity.aggregator_site(doc):
@@ -151,7 +151,7 @@ def _placed(frame: str):
             if hit is not None:
                 yield hit
                 return
-        for c in identity.placed_credits(doc):
+        for c in placed_credits.placed_credits(doc):
             if c.frame != frame or identity.is_own(doc, c.name, c.outlet):
                 continue
             if c.outlet is not None and (c.outlet.licensed or c.outlet.syndicates) and frame != "title":
