@@ -17,7 +17,7 @@ the member published earliest (when dates are known).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -173,10 +173,7 @@ def load_item(item, max_bytes: int):
             doc = document.from_bytes(item.name, item.data, fmt=item.fmt)
     except document.LoadError as exc:
         return None, str(exc)
-    if item.url:
-        doc.url = item.url
-    doc.date = item.date
-    return doc, None
+    return document.addressed(doc, url=item.url or None, date=item.date), None
 
 
 def _first(args):
@@ -230,8 +227,7 @@ def audit_items(auditor, items, reference=None, detect: bool = True, jobs: int =
     for i, rows in sorted(copies.items()):
         if any(r["evidence"] for r in rows):
             doc, _ = load_item(items[i], auditor.max_bytes)
-            doc.copy_matches = [dict(r, where=r["url"] or r["path"]) for r in rows]
-            reports[i] = auditor.audit_document(doc)
+            reports[i] = auditor.audit_document(replace(doc, copy_matches=[dict(r, where=r["url"] or r["path"]) for r in rows]))
         reports[i]["copies"] = rows
         if i in cluster_of:
             reports[i]["cluster"] = cluster_of[i]

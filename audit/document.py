@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 #: Files larger than this are audited in part; the report says so.
@@ -37,8 +37,14 @@ class LoadError(Exception):
     """The file cannot be audited; the message says why, in plain words."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
+    """A loaded file, built once and not changed after: later stages derive
+    from it (``derived`` keeps what they share) and never write into it; a
+    stage that needs another address or site makes a copy (``addressed``,
+    ``dataclasses.replace``)."""
+
+
     path: str
     format: str  # text | markdown | html
     source: str  # the whole decoded file, newlines normalised to \n
@@ -225,6 +231,13 @@ def _text_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
             stripped = stripped[heading.end():]
         return stripped, (start, start + len(stripped))
     return None, None
+
+
+def addressed(doc: Document, url: str | None = None, date: str | None = None) -> Document:
+    """``doc`` with where and when it was published, as a new document (a loaded one is not changed)."""
+    if url == doc.url and date == doc.date:
+        return doc
+    return replace(doc, url=url, date=date)
 
 
 def from_bytes(path: str, data: bytes, fmt: str | None = None, truncated: bool = False) -> Document:

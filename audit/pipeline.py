@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from dataclasses import replace
 from contextlib import contextmanager
 
 from . import copied, document, language, origin, suppress
@@ -68,7 +69,7 @@ class Auditor:
 
     def audit_document(self, doc: document.Document) -> dict:
         if self.sites:
-            doc.sites = self.sites
+            doc = replace(doc, sites=self.sites)
         self.stage = "language"
         doc = suppress.masked(doc)  # the words of a suppression comment are not audited
         info = language.analyse(doc)  # the language stage decides which rules apply
@@ -111,7 +112,7 @@ class Auditor:
                     if from_file:
                         return error_report(path, str(exc))
                     return error_report(path, str(exc), hashlib.sha256(data).hexdigest(), fmt)
-                doc.url, doc.date = url, date
+                doc = document.addressed(doc, url=url, date=date)
                 return self.audit_document(doc)
         except DeadlineExceeded:
             return error_report(

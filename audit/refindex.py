@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -144,7 +144,7 @@ class RefIndex:
             if doc is None:
                 continue
             if site and not doc.url:
-                doc.sites = (site,)
+                doc = replace(doc, sites=(site,))
             sh = copies.shingles(doc.text)
             if sh.size < copies.MIN_SHINGLES:
                 continue

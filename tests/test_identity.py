@@ -36,10 +36,10 @@ def test_registry_domains_are_bare_and_unique():
 def test_own_identity_from_the_address():
     doc = document.from_bytes("a.txt", b"Text.\n")
     assert own_domain(doc) is None and site_field(doc) is None
-    doc.url = "https://www.nytimes.com/2024/01/01/world/story.html"
+    doc = document.addressed(doc, url="https://www.nytimes.com/2024/01/01/world/story.html")
     assert own_domain(doc) == "nytimes.com"
     assert site_field(doc)["outlet"] == "The New York Times"
-    doc.url = "https://news.example.co.uk/x"
+    doc = document.addressed(doc, url="https://news.example.co.uk/x")
     assert own_domain(doc) == "example.co.uk"
 
 
@@ -47,8 +47,7 @@ def test_archive_snapshots_speak_for_their_address():
     url = "http://web.archive.org./web/20200101000000/https://www.theguardian.com/world/x"
     assert page_url(url) == "https://www.theguardian.com/world/x"
     assert encoded_domain(url) is None
-    doc = document.from_bytes("a.txt", b"Text.\n")
-    doc.url = url
+    doc = document.addressed(document.from_bytes("a.txt", b"Text.\n"), url=url)
     assert own_domain(doc) == "theguardian.com"
 
 
@@ -71,9 +70,7 @@ def test_credit_names_stop_at_dates_and_read_domains():
 
 
 def _doc(text: str, url: str | None):
-    doc = document.from_bytes("a.txt", text.encode())
-    doc.url = url
-    return doc
+    return document.addressed(document.from_bytes("a.txt", text.encode()), url=url)
 
 
 def _rule_hits(catalogue, rule_id: str, doc) -> list[str]:

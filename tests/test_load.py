@@ -123,3 +123,17 @@ def test_crlf_positions_match_the_file(tmp_path, auditor):
     report = auditor.audit_path(str(path))
     hit = [f for f in report["findings"] if f["rule"] == "kyiv-casing.lowercase"][0]
     assert (hit["line"], hit["column"]) == (3, 17)
+
+
+def test_a_loaded_document_is_not_changed_by_later_stages():
+    import dataclasses
+
+    from audit import document
+
+    doc = document.from_bytes("a.txt", b"Harbour fees rise\n\nThe board met on Monday.\n")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.url = "https://news.example/x"  # type: ignore[misc]
+    placed = document.addressed(doc, url="https://news.example/x", date="2024-05-01")
+    assert (placed.url, placed.date) == ("https://news.example/x", "2024-05-01")
+    assert doc.url is None and doc.date is None and placed.text == doc.text
+    assert document.addressed(doc) is doc  # nothing to add: the same document

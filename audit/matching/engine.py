@@ -63,10 +63,29 @@ class Matcher:
         self._compiled = None
         self._fallback = None
 
+    @property
+    def tree(self):
+        """The parse tree (parsed again after unpickling: it is not kept in a pickle)."""
+        if self._tree is None:
+            self._tree = _parser.parse(self.pattern, self.flags)
+        return self._tree
+
+    def __getstate__(self):
+        # what a pickle (the cached catalogue, a worker process) keeps: the
+        # decisions, not the compiled expressions nor the parse tree, which
+        # are made again on first use
+        state = {name: getattr(self, name) for name in self.__slots__}
+        state.update(_tree=None, _compiled=None, _fallback=None)
+        return state
+
+    def __setstate__(self, state):
+        for name, value in state.items():
+            setattr(self, name, value)
+
     def _decide(self) -> None:
         if self._engine is not None:
             return
-        translated, why = re2_translation(self.pattern, self.flags, self._tree) if self._prefer_re2 else (None, "not asked")
+        translated, why = re2_translation(self.pattern, self.flags, self.tree) if self._prefer_re2 else (None, "not asked")
         if translated is not None and not _re2():
             translated, why = None, "google-re2 is not installed"
         self._re2_pattern = translated
@@ -77,7 +96,7 @@ class Matcher:
         """(RE2 gate, whether it reads the folded text) or None: see :mod:`.gate`."""
         from .gate import gate_translation
 
-        return gate_translation(self.pattern, self.flags, self._tree, check)
+        return gate_translation(self.pattern, self.flags, self.tree, check)
 
     @property
     def engine(self) -> str:

@@ -89,6 +89,14 @@ class LiteralSet:
         self._gates = None  # (plain set, its matchers' ids, folded set, its matchers' ids)
         self.version = 0
 
+    def __getstate__(self):
+        # the RE2 sets are not picklable and are cheap to rebuild: a pickled
+        # catalogue (audit.catcache) builds them again on first use
+        state = dict(self.__dict__)
+        state["_set"] = None
+        state["_gates"] = None
+        return state
+
     # ---- registration --------------------------------------------------
     def register(self, literals) -> None:
         if literals and not literals <= self._literals:
