@@ -80,7 +80,7 @@ def _positive(value: str) -> int:
     return number
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one add_argument a statement: a declaration, not logic
     import argparse
 
     p = argparse.ArgumentParser(

@@ -57,7 +57,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> int:
+def main() -> int:  # noqa: PLR0915 - a script: one measurement after another
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1_000_000)
     ap.add_argument("--words", type=int, default=120, help="words per document (default 120)")

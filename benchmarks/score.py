@@ -107,7 +107,7 @@ print(json.dumps(out))
 """
 
 
-def main() -> int:
+def main() -> int:  # noqa: PLR0915 - a script: one measurement after another
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--files", type=int, default=1000)
