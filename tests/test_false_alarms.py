@@ -103,3 +103,34 @@ def test_a_foreign_name_passes_a_sentence_in_a_caseless_script_flags(hits):
                 "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في شمال المدينة لخدمة السكان.\n\n"
                 "The building will open to patients in the spring, officials said.")
     assert hits("untranslated-fragment", caseless)
+
+
+# ---- doubled-title: a picture's caption and alt text below the headline -------
+
+def test_a_short_caption_printed_twice_below_the_headline_is_not_strong(hits):
+    caption = "Harbour master Jane Doe"
+    text = f"{TITLE}\n\nMay 11, 2024\n{caption}\n{caption}\n\n{BODY}"
+    assert hits("doubled-title", text) == []
+    # the headline itself printed twice below a shorter line still flags
+    text = f"Island news\n\nMay 11, 2024\n{TITLE}\n\n{TITLE}\n\n{BODY}"
+    assert hits("doubled-title", text)
+    # and a headline printed twice below a line of menu text longer than a caption
+    text = f"Read the island news every morning in your inbox\n\n{TITLE}\n{TITLE}\n\n{BODY}"
+    assert hits("doubled-title", text)
+
+
+# ---- republish-footer.source-line: a credit to the page's own outlet ---------
+
+def test_a_source_line_naming_the_page_s_own_outlet_passes(rule_hits, catalogue, weights):
+    from audit import Auditor
+
+    auditor = Auditor(catalogue.select(["republish-footer.source-line"]), weights)
+    text = "The bridge will stay closed until the inspectors report in the spring.\n\nSource: Valley Courier"
+
+    def found(url):
+        report = auditor.audit_text(text, url=url)
+        return [f["excerpt"] for f in report["findings"] if f["rule"] == "republish-footer.source-line"]
+
+    assert found("https://www.valleycourier.com/news/bridge-closed") == []
+    assert found("https://www.harbourdigest.net/news/bridge-closed") == ["Source: Valley Courier"]
+    assert found(None) == ["Source: Valley Courier"]

@@ -23,7 +23,9 @@ form = "weak": the headline printed again further on, not next to itself —
 
 Not counted: caption-shaped lines (a trailing credit in brackets, a word of
 the ``caption_markers_from`` list: an image's alt text and its caption
-print the same words twice on honest pages), stamp lines (words of the
+print the same words twice on honest pages), a name printed twice below
+the headline (no more words than the headline, three in four of them
+capitalised: a picture's caption and alt text), stamp lines (words of the
 ``stamp_words_from`` list), notices in capitals, and lines of an HTML
 heading as copies. A page that prints ``listing_pairs`` or more different
 short lines twice each is a listing (image alt and link label per teaser):
@@ -172,6 +174,14 @@ def _headline_shaped(line: _Line, prep) -> bool:
     )
 
 
+def _caption_name(line: _Line, head: _Line) -> bool:
+    """A line below the headline, no longer than it, that is a name: most of its words capitalised."""
+    if line.words > head.words:
+        return False
+    words = _WORD.findall(line.text)
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def _title_then_h1(first: _Line, second: _Line) -> bool:
     """A page's <title> ("Headline | Site") printed before its <h1> ("Headline")."""
     m = _SUFFIX.search(first.text)
@@ -221,6 +231,10 @@ def _follower(lines: list[_Line], i: int, prep) -> int | None:
 
 def _pairs(lines: list[_Line], prep):
     """(original, copy, kind) for every line followed by its own copy."""
+    # the headline is the first headline-shaped line near the top; a name
+    # printed twice below it (no longer than it, its words mostly capitalised:
+    # "Prime Minister Jane Doe") is a picture's caption and its alt text
+    head = next((k for k, ln in enumerate(lines[: prep["top_lines"]]) if _headline_shaped(ln, prep)), None)
     for i, line in enumerate(lines):
         if line.words <= prep["minor_words"] or _is_caption(line, prep) or _is_stamp(line, prep):
             continue
@@ -234,7 +248,12 @@ def _pairs(lines: list[_Line], prep):
             if i < prep["top_lines"] and len(base.split()) >= prep["min_words"] and _similar(base, copy.norm, prep["min_ratio"]):
                 yield i, j, "title-h1"
             continue
-        if i < prep["top_lines"] and _headline_shaped(line, prep) and _title_match(line.norm, copy, prep, line):
+        if (
+            i < prep["top_lines"]
+            and _headline_shaped(line, prep)
+            and not (head is not None and i > head and _caption_name(line, lines[head]))
+            and _title_match(line.norm, copy, prep, line)
+        ):
             yield i, j, "headline"
         elif (
             line.words >= prep["lede_words"]
