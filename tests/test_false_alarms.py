@@ -134,3 +134,17 @@ def test_a_source_line_naming_the_page_s_own_outlet_passes(rule_hits, catalogue,
     assert found("https://www.valleycourier.com/news/bridge-closed") == []
     assert found("https://www.harbourdigest.net/news/bridge-closed") == ["Source: Valley Courier"]
     assert found(None) == ["Source: Valley Courier"]
+
+
+def test_a_listing_s_teasers_printed_twice_are_not_weak_either(hits):
+    teasers = ["Night market opens on the old quay", "Bakery wins the regional bread prize", "Five new cafes to try this month"]
+    text = "Weekend eating\n\n" + "\n\n".join(f"{t}\nBy Food Desk\n{t}" for t in teasers)
+    assert hits("doubled-title", text) == [] and hits("doubled-title.weak", text) == []
+
+
+def test_a_section_name_printed_three_times_is_a_label_not_a_headline(hits):
+    label = "The Island Courier in English"
+    text = f"{label}\n\n{BODY}\n\nThe union said talks would resume on Friday.\n\n{label}\n\nAbout us\n\n{label}"
+    assert hits("doubled-title.weak", text) == []
+    once = f"{label}\n\n{BODY}\n\nThe union said talks would resume on Friday.\n\n{label}"
+    assert hits("doubled-title.weak", once)

@@ -29,7 +29,9 @@ capitalised: a picture's caption and alt text), stamp lines (words of the
 ``stamp_words_from`` list), notices in capitals, and lines of an HTML
 heading as copies. A page that prints ``listing_pairs`` or more different
 short lines twice each is a listing (image alt and link label per teaser):
-its headline pairs count as weak only.
+its headline pairs are its template and count in neither form. A headline
+printed again two or more times further on is a template's label (a site's
+or section's name), not counted in the weak form.
 
 params:
   form                 "strong" or "weak" (default "strong")
@@ -309,7 +311,8 @@ def run(rule, prep, doc):
     weak: list[tuple[int, int]] = []
     for i, j, kind in pairs:
         if kind in ("lede", "headline"):
-            (weak if listing else strong).append((i, j))
+            if not listing:  # a listing prints each teaser twice (image and link): its template
+                strong.append((i, j))
         elif kind == "title-h1":
             weak.append((i, j))
     strong.extend(_blocks(lines, prep))
@@ -326,13 +329,21 @@ def run(rule, prep, doc):
     head = next((k for k, line in enumerate(lines[: prep["top_lines"]]) if _headline_shaped(line, prep)), None)
     if head in claimed:
         head = None  # already printed twice at the top: the strong form's evidence
+    again = []  # the headline's later copies
+    copies_of_head = 0
     for k, line in enumerate(lines):
-        if line.heading or k in claimed or len(line.norm.split()) < prep["min_words"] or _is_caption(line, prep):
+        if line.heading or len(line.norm.split()) < prep["min_words"] or _is_caption(line, prep):
             continue
         if head is not None and k > head and _title_match(lines[head].norm, line, prep, lines[head]):
-            weak.append((head, k))
+            copies_of_head += 1
+            if k not in claimed:
+                again.append((head, k))
+        elif k in claimed:
+            continue
         elif meta_forms and any(_title_match(f, line, prep) for f in meta_forms):
             (strong if k < prep["top_lines"] and not listing else weak).append((None, k))
+    if copies_of_head == 1:
+        weak.extend(again)  # printed three times or more, the line is a template's label (a site's or section's name)
 
     chosen = strong if prep["form"] == "strong" else weak
     reported = set()
