@@ -121,7 +121,7 @@ def test_a_short_caption_printed_twice_below_the_headline_is_not_strong(hits):
 
 # ---- republish-footer.source-line: a credit to the page's own outlet ---------
 
-def test_a_source_line_naming_the_page_s_own_outlet_passes(rule_hits, catalogue, weights):
+def test_a_source_line_naming_the_page_s_own_outlet_passes(catalogue, weights):
     from audit import Auditor
 
     auditor = Auditor(catalogue.select(["republish-footer.source-line"]), weights)
@@ -148,3 +148,18 @@ def test_a_section_name_printed_three_times_is_a_label_not_a_headline(hits):
     assert hits("doubled-title.weak", text) == []
     once = f"{label}\n\n{BODY}\n\nThe union said talks would resume on Friday.\n\n{label}"
     assert hits("doubled-title.weak", once)
+
+
+# ---- glued-text: the page's own brand written as one word --------------------
+
+def test_the_page_s_own_camel_case_brand_is_not_glued_text(catalogue, weights):
+    from audit import Auditor
+
+    auditor = Auditor(catalogue.select(["glued-text"]), weights)
+    text = "The ferry resumes on Monday, the operator told quayNews.\n\nDistributed by quayNews under licence."
+
+    def found(url):
+        return [f["excerpt"] for f in auditor.audit_text(text, url=url)["findings"] if f["rule"] == "glued-text"]
+
+    assert found("https://www.quaynews.com/local/ferry") == []
+    assert found("https://www.harbourdigest.net/local/ferry") == ["quayNews", "quayNews"]
