@@ -163,3 +163,13 @@ def test_the_page_s_own_camel_case_brand_is_not_glued_text(catalogue, weights):
 
     assert found("https://www.quaynews.com/local/ferry") == []
     assert found("https://www.harbourdigest.net/local/ferry") == ["quayNews", "quayNews"]
+
+
+def test_a_related_story_then_its_clipped_label_is_not_strong(hits):
+    related = "Volunteers count the seabirds nesting on the northern cliffs for the first time in a decade"
+    clipped = "Volunteers count the seabirds nesting on the northern cliffs for the first time in"
+    text = f"{TITLE}\n\n{BODY}\n\nThe union said talks would resume on Friday.\n\nMore stories\n\n{related}\n\n{clipped}"
+    assert hits("doubled-title", text) == []
+    # the scraper's order, a cut teaser and then the whole paragraph, still flags
+    text = f"{TITLE}\n\n{BODY}\n\n{clipped}\n\n{related}\n\nMore to follow."
+    assert hits("doubled-title", text)

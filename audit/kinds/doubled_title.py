@@ -12,7 +12,8 @@ form = "strong" (the scraper's forms):
   - the headline (the title the file states, or a headline-shaped line among
     the first ``top_lines`` lines) printed again on the lines that follow it;
   - a body sentence of ``lede_words`` words or more printed twice in a row,
-    or first cut short and then whole;
+    or first cut short and then whole (not whole and then cut short: a
+    related story's headline and its clipped link label);
   - a block of two or three lines (a headline and its teaser) printed again
     right after itself.
 form = "weak": the headline printed again further on, not next to itself —
@@ -176,6 +177,11 @@ def _headline_shaped(line: _Line, prep) -> bool:
     )
 
 
+def _cut_copy(line: _Line, copy: _Line) -> bool:
+    """The copy is the line cut short: a related story's headline and then its clipped link label."""
+    return len(copy.norm) < len(line.norm) and line.norm.startswith(copy.norm)
+
+
 def _caption_name(line: _Line, head: _Line) -> bool:
     """A line below the headline, no longer than it, that is a name: most of its words capitalised."""
     if line.words > head.words:
@@ -253,7 +259,7 @@ def _pairs(lines: list[_Line], prep):
         if (
             i < prep["top_lines"]
             and _headline_shaped(line, prep)
-            and not (head is not None and i > head and _caption_name(line, lines[head]))
+            and not (head is not None and i > head and (_caption_name(line, lines[head]) or _cut_copy(line, copy)))
             and _title_match(line.norm, copy, prep, line)
         ):
             yield i, j, "headline"
@@ -261,7 +267,8 @@ def _pairs(lines: list[_Line], prep):
             line.words >= prep["lede_words"]
             and any(c.islower() for c in line.text)
             and _lede_match(line.norm, copy.norm, prep)
-        ):
+            and not _cut_copy(line, copy)
+        ):  # a paragraph then its cut copy is a related story's link label, not a teaser pasted before the whole
             yield i, j, "lede"
         elif line.words <= 30 and _similar(line.norm, copy.norm, prep["min_ratio"]):
             yield i, j, "short"
