@@ -103,3 +103,73 @@ def test_a_foreign_name_passes_a_sentence_in_a_caseless_script_flags(hits):
                 "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في شمال المدينة لخدمة السكان.\n\n"
                 "The building will open to patients in the spring, officials said.")
     assert hits("untranslated-fragment", caseless)
+
+
+# ---- doubled-title: a picture's caption and alt text below the headline -------
+
+def test_a_short_caption_printed_twice_below_the_headline_is_not_strong(hits):
+    caption = "Harbour master Jane Doe"
+    text = f"{TITLE}\n\nMay 11, 2024\n{caption}\n{caption}\n\n{BODY}"
+    assert hits("doubled-title", text) == []
+    # the headline itself printed twice below a shorter line still flags
+    text = f"Island news\n\nMay 11, 2024\n{TITLE}\n\n{TITLE}\n\n{BODY}"
+    assert hits("doubled-title", text)
+    # and a headline printed twice below a line of menu text longer than a caption
+    text = f"Read the island news every morning in your inbox\n\n{TITLE}\n{TITLE}\n\n{BODY}"
+    assert hits("doubled-title", text)
+
+
+# ---- republish-footer.source-line: a credit to the page's own outlet ---------
+
+def test_a_source_line_naming_the_page_s_own_outlet_passes(catalogue, weights):
+    from audit import Auditor
+
+    auditor = Auditor(catalogue.select(["republish-footer.source-line"]), weights)
+    text = "The bridge will stay closed until the inspectors report in the spring.\n\nSource: Valley Courier"
+
+    def found(url):
+        report = auditor.audit_text(text, url=url)
+        return [f["excerpt"] for f in report["findings"] if f["rule"] == "republish-footer.source-line"]
+
+    assert found("https://www.valleycourier.com/news/bridge-closed") == []
+    assert found("https://www.harbourdigest.net/news/bridge-closed") == ["Source: Valley Courier"]
+    assert found(None) == ["Source: Valley Courier"]
+
+
+def test_a_listing_s_teasers_printed_twice_are_not_weak_either(hits):
+    teasers = ["Night market opens on the old quay", "Bakery wins the regional bread prize", "Five new cafes to try this month"]
+    text = "Weekend eating\n\n" + "\n\n".join(f"{t}\nBy Food Desk\n{t}" for t in teasers)
+    assert hits("doubled-title", text) == [] and hits("doubled-title.weak", text) == []
+
+
+def test_a_section_name_printed_three_times_is_a_label_not_a_headline(hits):
+    label = "The Island Courier in English"
+    text = f"{label}\n\n{BODY}\n\nThe union said talks would resume on Friday.\n\n{label}\n\nAbout us\n\n{label}"
+    assert hits("doubled-title.weak", text) == []
+    once = f"{label}\n\n{BODY}\n\nThe union said talks would resume on Friday.\n\n{label}"
+    assert hits("doubled-title.weak", once)
+
+
+# ---- glued-text: the page's own brand written as one word --------------------
+
+def test_the_page_s_own_camel_case_brand_is_not_glued_text(catalogue, weights):
+    from audit import Auditor
+
+    auditor = Auditor(catalogue.select(["glued-text"]), weights)
+    text = "The ferry resumes on Monday, the operator told quayNews.\n\nDistributed by quayNews under licence."
+
+    def found(url):
+        return [f["excerpt"] for f in auditor.audit_text(text, url=url)["findings"] if f["rule"] == "glued-text"]
+
+    assert found("https://www.quaynews.com/local/ferry") == []
+    assert found("https://www.harbourdigest.net/local/ferry") == ["quayNews", "quayNews"]
+
+
+def test_a_related_story_then_its_clipped_label_is_not_strong(hits):
+    related = "Volunteers count the seabirds nesting on the northern cliffs for the first time in a decade"
+    clipped = "Volunteers count the seabirds nesting on the northern cliffs for the first time in"
+    text = f"{TITLE}\n\n{BODY}\n\nThe union said talks would resume on Friday.\n\nMore stories\n\n{related}\n\n{clipped}"
+    assert hits("doubled-title", text) == []
+    # the scraper's order, a cut teaser and then the whole paragraph, still flags
+    text = f"{TITLE}\n\n{BODY}\n\n{clipped}\n\n{related}\n\nMore to follow."
+    assert hits("doubled-title", text)

@@ -12,7 +12,8 @@ form = "strong" (the scraper's forms):
   - the headline (the title the file states, or a headline-shaped line among
     the first ``top_lines`` lines) printed again on the lines that follow it;
   - a body sentence of ``lede_words`` words or more printed twice in a row,
-    or first cut short and then whole;
+    or first cut short and then whole (not whole and then cut short: a
+    related story's headline and its clipped link label);
   - a block of two or three lines (a headline and its teaser) printed again
     right after itself.
 form = "weak": the headline printed again further on, not next to itself —
@@ -23,11 +24,15 @@ form = "weak": the headline printed again further on, not next to itself —
 
 Not counted: caption-shaped lines (a trailing credit in brackets, a word of
 the ``caption_markers_from`` list: an image's alt text and its caption
-print the same words twice on honest pages), stamp lines (words of the
+print the same words twice on honest pages), a name printed twice below
+the headline (no more words than the headline, three in four of them
+capitalised: a picture's caption and alt text), stamp lines (words of the
 ``stamp_words_from`` list), notices in capitals, and lines of an HTML
 heading as copies. A page that prints ``listing_pairs`` or more different
 short lines twice each is a listing (image alt and link label per teaser):
-its headline pairs count as weak only.
+its headline pairs are its template and count in neither form. A headline
+printed again two or more times further on is a template's label (a site's
+or section's name), not counted in the weak form.
 
 params:
   form                 "strong" or "weak" (default "strong")
@@ -48,16 +53,12 @@ import re
 from itertools import accumulate
 
 from ..findings import Hit
+from ._page_lines import _SUFFIX, _WORD, _Line, _lines, _similar
 from ._text import excerpt, normalise
 
-# (?<!\s)\s++: a separator's leading space is tried from the start of its run only (linear on long runs)
-_SUFFIX = re.compile(r"(?<!\s)\s++[-–—|:]\s+[^-–—|\n]{2,60}$")
 _TRAILING_CREDIT = re.compile(
     r"(?:[(\[][^()\[\]\n]{1,60}[)\]]|(?<!\S)[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^/\n]{1,40})[\s.]*$"
 )
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_LINE = re.compile(r"[^\n]+")
-_UNSET = object()
 
 
 def _alternation(entries) -> re.Pattern | None:
@@ -87,76 +88,6 @@ def compile(rule, catalogue):
         "stamps": stamps,
         "first_message": p.get("first_message", "This line is printed again further on"),
     }
-
-
-def _similar(a: str, b: str, min_ratio: float) -> bool:
-    """Fuzzy ratio ≥ min_ratio; lengths too far apart are ruled out before rapidfuzz loads."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    shorter, longer = sorted((len(a), len(b)))
-    if 200 * shorter / (shorter + longer) < min_ratio:
-        return False  # even a perfect alignment could not reach the ratio
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(a, b) >= min_ratio
-
-
-class _Line:
-    __slots__ = ("start", "end", "text", "norm", "words", "heading", "captions", "stamps", "_lower", "_shared")
-
-    def __init__(self, start, end, text, heading, memo=None):
-        self.start, self.end, self.text, self.heading = start, end, text, heading
-        known = memo.get(text) if memo is not None else None
-        if known is None:
-            # caption pattern -> whether the line is a caption, and the same for date
-            # stamps: the rules share lines, and lines of one text share the answers
-            known = [normalise(text), len(_WORD.findall(text)), {}, {}, _UNSET]
-            if memo is not None:
-                memo[text] = known  # a line printed again is normalised and tested once
-        self.norm, self.words, self.captions, self.stamps, _ = known
-        self._shared = known
-        self._lower = None
-
-    @property
-    def suffix(self):
-        """``_SUFFIX``'s match in the line (an outlet suffix), or None; searched once per text."""
-        if self._shared[4] is _UNSET:
-            self._shared[4] = _SUFFIX.search(self.text)
-        return self._shared[4]
-
-    @property
-    def lower(self) -> str:
-        if self._lower is None:
-            self._lower = self.text.lower()
-        return self._lower
-
-
-def _lines(doc) -> list[_Line]:
-    """The document's non-blank lines, built once per text and shared by the rules of this kind."""
-    cached = doc.derived.get("doubled-title lines")
-    if cached is not None and cached[0] is doc.text:
-        return cached[1]
-    out = _build_lines(doc)
-    doc.derived["doubled-title lines"] = (doc.text, out)
-    return out
-
-
-def _build_lines(doc) -> list[_Line]:
-    headings = doc.heading_spans
-    out = []
-    memo: dict[str, tuple[str, int]] = {}
-    for m in _LINE.finditer(doc.text):
-        raw = m.group()
-        text = raw.strip()
-        if not text:
-            continue
-        start = m.start() + len(raw) - len(raw.lstrip())
-        end = start + len(text)
-        heading = any(h[0] <= start < h[1] or start <= h[0] < end for h in headings)
-        out.append(_Line(start, end, text, heading, memo))
-    return out
 
 
 def _is_caption(line: _Line, prep) -> bool:
@@ -195,6 +126,19 @@ def _headline_shaped(line: _Line, prep) -> bool:
         and not _is_stamp(line, prep)
         and any(c.islower() for c in line.text)
     )
+
+
+def _cut_copy(line: _Line, copy: _Line) -> bool:
+    """The copy is the line cut short: a related story's headline and then its clipped link label."""
+    return len(copy.norm) < len(line.norm) and line.norm.startswith(copy.norm)
+
+
+def _caption_name(line: _Line, head: _Line) -> bool:
+    """A line below the headline, no longer than it, that is a name: most of its words capitalised."""
+    if line.words > head.words:
+        return False
+    words = _WORD.findall(line.text)
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _title_then_h1(first: _Line, second: _Line) -> bool:
@@ -246,6 +190,10 @@ def _follower(lines: list[_Line], i: int, prep) -> int | None:
 
 def _pairs(lines: list[_Line], prep):
     """(original, copy, kind) for every line followed by its own copy."""
+    # the headline is the first headline-shaped line near the top; a name
+    # printed twice below it (no longer than it, its words mostly capitalised:
+    # "Prime Minister Jane Doe") is a picture's caption and its alt text
+    head = next((k for k, ln in enumerate(lines[: prep["top_lines"]]) if _headline_shaped(ln, prep)), None)
     for i, line in enumerate(lines):
         if line.words <= prep["minor_words"] or _is_caption(line, prep) or _is_stamp(line, prep):
             continue
@@ -259,13 +207,19 @@ def _pairs(lines: list[_Line], prep):
             if i < prep["top_lines"] and len(base.split()) >= prep["min_words"] and _similar(base, copy.norm, prep["min_ratio"]):
                 yield i, j, "title-h1"
             continue
-        if i < prep["top_lines"] and _headline_shaped(line, prep) and _title_match(line.norm, copy, prep, line):
+        if (
+            i < prep["top_lines"]
+            and _headline_shaped(line, prep)
+            and not (head is not None and i > head and (_caption_name(line, lines[head]) or _cut_copy(line, copy)))
+            and _title_match(line.norm, copy, prep, line)
+        ):
             yield i, j, "headline"
         elif (
             line.words >= prep["lede_words"]
             and any(c.islower() for c in line.text)
             and _lede_match(line.norm, copy.norm, prep)
-        ):
+            and not _cut_copy(line, copy)
+        ):  # a paragraph then its cut copy is a related story's link label, not a teaser pasted before the whole
             yield i, j, "lede"
         elif line.words <= 30 and _similar(line.norm, copy.norm, prep["min_ratio"]):
             yield i, j, "short"
@@ -314,45 +268,64 @@ def _shared(doc, lines, prep, name: str, make):
     return found[1]
 
 
-def run(rule, prep, doc):
-    lines = _lines(doc)
-    if not lines:
-        return
+def _adjacent(doc, lines, prep):
+    """Pairs and blocks next to each other: (strong, weak, the lines they claim, whether the page is a listing)."""
     pairs = list(_shared(doc, lines, prep, "pairs", _pairs))
     copies = {j for _, j, _ in pairs}
     triples = {i for i, _, _ in pairs if i in copies}  # a caption, its alt text and a lightbox: a gallery
     triples |= {j for i, j, _ in pairs if j in triples or i in triples}
     pairs = [p for p in pairs if p[0] not in triples and p[1] not in triples]
     listing = len({lines[i].norm for i, _, _ in pairs}) >= prep["listing_pairs"]
-    strong: list[tuple[int, int]] = []  # (original, copy) line indices
-    weak: list[tuple[int, int]] = []
+    strong: list[tuple[int | None, int]] = []  # (original, copy) line indices
+    weak: list[tuple[int | None, int]] = []
     for i, j, kind in pairs:
         if kind in ("lede", "headline"):
-            (weak if listing else strong).append((i, j))
+            if not listing:  # a listing prints each teaser twice (image and link): its template
+                strong.append((i, j))
         elif kind == "title-h1":
             weak.append((i, j))
     strong.extend(_shared(doc, lines, prep, "blocks", _blocks))
-    adjacent_copies = {j for _, j, _ in pairs}
+    claimed = {j for _, j in strong} | {i for i, _ in strong} | {j for _, j, _ in pairs}
+    return strong, weak, claimed, listing
 
-    # the title the page states in its metadata (HTML): a body line repeating it
-    meta_titles = []
-    if doc.title_span is None:
-        meta_titles = [t for t in (doc.title, doc.metadata.get("h1"), doc.metadata.get("og", {}).get("title")) if t]
+
+def _meta_titles(doc) -> list[str]:
+    """The titles an HTML page states in its metadata, when the text has no headline of its own."""
+    if doc.title_span is not None:
+        return []
+    return [t for t in (doc.title, doc.metadata.get("h1"), doc.metadata.get("og", {}).get("title")) if t]
+
+
+def _repeated_later(lines, prep, meta_titles, strong, weak, claimed, listing) -> None:
+    """The headline (the first headline-shaped line near the top, or a metadata title) printed again further on."""
     meta_forms = [f for t in meta_titles for f in _suffix_forms(t) if len(f.split()) >= prep["min_words"]]
-
-    # the headline (the first headline-shaped line near the top) printed again further on
-    claimed = {j for _, j in strong} | {i for i, _ in strong} | adjacent_copies
     head = next((k for k, line in enumerate(lines[: prep["top_lines"]]) if _headline_shaped(line, prep)), None)
     if head in claimed:
         head = None  # already printed twice at the top: the strong form's evidence
+    again = []  # the headline's later copies
+    copies_of_head = 0
     for k, line in enumerate(lines):
-        if line.heading or k in claimed or len(line.norm.split()) < prep["min_words"] or _is_caption(line, prep):
+        if line.heading or len(line.norm.split()) < prep["min_words"] or _is_caption(line, prep):
             continue
         if head is not None and k > head and _title_match(lines[head].norm, line, prep, lines[head]):
-            weak.append((head, k))
+            copies_of_head += 1
+            if k not in claimed:
+                again.append((head, k))
+        elif k in claimed:
+            continue
         elif meta_forms and any(_title_match(f, line, prep) for f in meta_forms):
             (strong if k < prep["top_lines"] and not listing else weak).append((None, k))
+    if copies_of_head == 1:
+        weak.extend(again)  # printed three times or more, the line is a template's label (a site's or section's name)
 
+
+def run(rule, prep, doc):
+    lines = _lines(doc)
+    if not lines:
+        return
+    strong, weak, claimed, listing = _adjacent(doc, lines, prep)
+    meta_titles = _meta_titles(doc)
+    _repeated_later(lines, prep, meta_titles, strong, weak, claimed, listing)
     chosen = strong if prep["form"] == "strong" else weak
     reported = set()
     for i, j in sorted(chosen, key=lambda p: (p[1], -1 if p[0] is None else p[0])):
@@ -364,6 +337,7 @@ def run(rule, prep, doc):
         reported.add(j)
         shown = lines[i].text if i is not None else next(iter(meta_titles))
         yield Hit(lines[j].start, lines[j].end, fields=(("headline", excerpt(shown, 0, len(shown), 80)),))
+
 
 # every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
 PARAMS = {

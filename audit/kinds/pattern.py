@@ -23,7 +23,10 @@ params:
                       have no markup, so every match counts there.
   skip_own_outlet   true: a match that names the page's own outlet (its address's
                     domain or registry names, see :mod:`audit.identity`) is no
-                    evidence; only when the page's address or --site is known
+                    evidence; only when the page's address or --site is known.
+                    The name compared is the match's ``outlet`` group when the
+                    pattern has one and it matched ("Source: Outlet"), else
+                    the evidence group
   skip_mentions     with "non-prose": false keeps matches inside short
                     quoted examples (default true)
   skip_tags         with "page-furniture": enclosing elements that make a match
@@ -141,6 +144,11 @@ def _needed(prep, scope, hits) -> int:
     return needed
 
 
+def _credited(m, group) -> str:
+    """The name a credit gives: its ``outlet`` group when the pattern has one and it matched, else the evidence."""
+    return m.groupdict().get("outlet") or m.group(group)
+
+
 def _names_own_outlet(doc, matched: str) -> bool:
     """Does a matched credit name the page's own outlet (known from its address or --site)?"""
     from .. import identity
@@ -162,7 +170,7 @@ def _kept(prep, scope, doc, m, walker) -> tuple[int, int] | None:
             return None
     if prep.skip_lowercase_lines and _lowercase_lines(scope.text, start):
         return None
-    if prep.skip_own_outlet and _names_own_outlet(doc, m.group(prep.group)):
+    if prep.skip_own_outlet and _names_own_outlet(doc, _credited(m, prep.group)):
         return None
     start, end = scope.base + start, scope.base + end
     if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
