@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 
 RULES = [
+    "false-friend.quoted-outlet",
+    "name-corruption.coordinated-self",
     "broken-sentence.dropped-name",
     "broken-sentence.stray-capital",
     "false-friend.literal-idiom",
@@ -36,6 +38,7 @@ TRANSLATED = "\n\n".join([
     "Speaking at the port, the minister added: we will not allow anyone to profit from the crisis.",
     "The price of bread gave what to talk about in the markets, and If necessary, the ministry will cap it.",
     "As reported by, the first ship carrying wheat left the northern port on Saturday.",
+    "The minister told the “Abendpost” that the flour is milled in Lindia or in Lindia before export.",
 ])
 
 # An honest wire story, hard-wrapped as wire copy is, with the same words in
@@ -55,7 +58,9 @@ according to a statement from the ministry.
 
 "We will not allow anyone to profit from the crisis," the minister added.
 Is the dispute over the import licences over? Not yet, officials said.
-A band played Because The Night at the harvest fair, the Courier reported."""
+A band played Because The Night at the harvest fair, the Courier reported.
+The minister told the Abendpost that flour is milled in Lindia or in Sorvia,
+and told the "Today" show that bread prices would hold."""
 
 
 @pytest.fixture(scope="module")
