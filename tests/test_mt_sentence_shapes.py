@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 RULES = [
+    "word-order-calque.place-apposition",
     "false-friend.quoted-outlet",
     "name-corruption.coordinated-self",
     "broken-sentence.dropped-name",
@@ -39,6 +40,7 @@ TRANSLATED = "\n\n".join([
     "The price of bread gave what to talk about in the markets, and If necessary, the ministry will cap it.",
     "As reported by, the first ship carrying wheat left the northern port on Saturday.",
     "The minister told the “Abendpost” that the flour is milled in Lindia or in Lindia before export.",
+    "A second convoy reached the town Marivka, in the Dalsk region of Dalsk, on Tuesday.",
 ])
 
 # An honest wire story, hard-wrapped as wire copy is, with the same words in
@@ -60,7 +62,9 @@ according to a statement from the ministry.
 Is the dispute over the import licences over? Not yet, officials said.
 A band played Because The Night at the harvest fair, the Courier reported.
 The minister told the Abendpost that flour is milled in Lindia or in Sorvia,
-and told the "Today" show that bread prices would hold."""
+and told the "Today" show that bread prices would hold. A second convoy
+left the town Monday for the city of Marivka, in the Dalsk region.
+The town Council met on Tuesday."""
 
 
 @pytest.fixture(scope="module")
