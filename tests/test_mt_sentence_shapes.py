@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 RULES = [
+    "false-friend.reporting-infinitive",
     "word-order-calque.place-apposition",
     "false-friend.quoted-outlet",
     "name-corruption.coordinated-self",
@@ -41,6 +42,7 @@ TRANSLATED = "\n\n".join([
     "As reported by, the first ship carrying wheat left the northern port on Saturday.",
     "The minister told the “Abendpost” that the flour is milled in Lindia or in Lindia before export.",
     "A second convoy reached the town Marivka, in the Dalsk region of Dalsk, on Tuesday.",
+    "The traders denied to have hidden any flour in the warehouses.",
 ])
 
 # An honest wire story, hard-wrapped as wire copy is, with the same words in
@@ -64,7 +66,8 @@ A band played Because The Night at the harvest fair, the Courier reported.
 The minister told the Abendpost that flour is milled in Lindia or in Sorvia,
 and told the "Today" show that bread prices would hold. A second convoy
 left the town Monday for the city of Marivka, in the Dalsk region.
-The town Council met on Tuesday."""
+The town Council met on Tuesday. The traders denied having hidden any flour;
+the old mill is widely recognised to be the largest in the region."""
 
 
 @pytest.fixture(scope="module")
