@@ -99,7 +99,7 @@ def prose(text: str) -> str:
     kept = []
     for block in re.split(r"\n[ \t]*\n", text):
         words = _TOKEN.findall(block)
-        if len(words) >= 8 and sum(1 for w in words if w.islower()) >= 3:
+        if len(words) >= 8 and sum(map(str.islower, words)) >= 3:
             kept.append(" ".join(block.split()))
     return "\n\n".join(kept)
 
@@ -136,7 +136,7 @@ def features(text: str) -> tuple[dict[str, float], int]:
     letters = sum(map(str.isalpha, text)) or 1
     for name, chars in PUNCTUATION.items():
         f[f"punct:{name}"] = 100.0 * sum(text.count(c) for c in chars) / n
-    f["punct:contraction"] = 100.0 * sum(1 for t in tokens if "'" in t or "’" in t) / n
+    f["punct:contraction"] = 100.0 * sum(1 for t in tokens if "'" in t or "’" in t) / n if ("'" in text or "’" in text) else 0.0
     ns = max(1, len(lengths))
     mean = sum(lengths) / ns
     f["sentence:mean_words"] = mean
@@ -145,8 +145,9 @@ def features(text: str) -> tuple[dict[str, float], int]:
     f["sentence:share_short"] = sum(1 for x in lengths if x <= 8) / ns
     f["sentence:repeated_openings"] = sum(c for c in initials.values() if c > 1) / ns
     f["sentence:reporting_verbs"] = 100.0 * sum(counts[w] for w in ("said", "says", "told", "added", "noted")) / ns
-    f["word:mean_letters"] = sum(len(t) for t in tokens) / n
-    f["word:long_share"] = sum(1 for t in tokens if len(t) >= 10) / n
+    sizes = list(map(len, tokens))
+    f["word:mean_letters"] = sum(sizes) / n
+    f["word:long_share"] = sum(1 for x in sizes if x >= 10) / n
     f["lexical:mattr"] = _mattr(lower)
     content = [w for w in lower if w not in _NOT_CONTENT and not w[0].isdigit()]
     cc = Counter(content)
