@@ -35,49 +35,33 @@ def readability(text: str, language: str | None) -> dict | None:
     return out
 
 
-class _Syllables:
-    """pyphen's hyphenation points, worked out once per word per process.
+class _Memo(dict):
+    """The answers of a pure one-argument function, remembered for short arguments (words).
 
-    textstat counts syllables with pyphen word by word, the whole text for
-    Flesch and each word again for the fog and SMOG indices, and keeps only
-    the last 128 answers; pyphen's answer for a word never changes, so a
-    dictionary of them gives the same counts for a fraction of the time.
+    Looked up through ``dict.__getitem__``, a remembered answer costs no
+    Python call; a long argument (a whole text) is passed on every time.
     """
 
-    def __init__(self, pyphen, limit: int = 200_000):
-        self._pyphen = pyphen
-        self._known: dict[str, list] = {}
-        self._limit = limit
+    def __init__(self, fn, limit: int = 200_000, longest: int = 40):
+        super().__init__()
+        self.fn, self.limit, self.longest = fn, limit, longest
 
-    def positions(self, word: str):
-        found = self._known.get(word)
-        if found is None:
-            found = self._pyphen.positions(word)
-            if len(self._known) < self._limit:
-                self._known[word] = found
-        return found
+    def __missing__(self, key):
+        value = self.fn(key)
+        if len(key) <= self.longest and len(self) < self.limit:
+            self[key] = value
+        return value
+
+
+class _Hyphenation:
+    """pyphen's dictionary with its hyphenation points remembered per word."""
+
+    def __init__(self, pyphen):
+        self._pyphen = pyphen
+        self.positions = _Memo(pyphen.positions).__getitem__
 
     def __getattr__(self, name):
         return getattr(self._pyphen, name)
-
-
-def _word_memo(count, limit: int = 200_000):
-    """``count`` (textstat's syllable count) remembered for single words, asked again
-    by the fog and SMOG indices for every word of every text; whole texts go
-    to textstat's own cache."""
-    known: dict[str, int] = {}
-
-    def syllable_count(text, lang=None):
-        if lang is not None or not isinstance(text, str) or len(text) > 40 or " " in text:
-            return count(text, lang)
-        found = known.get(text)
-        if found is None:
-            found = count(text)
-            if len(known) < limit:
-                known[text] = found
-        return found
-
-    return syllable_count
 
 
 _STATS: list = []
@@ -89,8 +73,12 @@ def _textstat():
         from textstat.textstat import textstatistics
 
         stats = textstatistics()
-        stats.pyphen = _Syllables(stats.pyphen)
-        stats.syllable_count = _word_memo(stats.syllable_count)
+        # textstat counts syllables with pyphen word by word, the whole text for Flesch
+        # and each word again for the fog and SMOG indices, and keeps only its last 128
+        # answers; both answers are pure functions of the word, so remembering them
+        # gives the same counts for a fraction of the time
+        stats.pyphen = _Hyphenation(stats.pyphen)
+        stats.syllable_count = _Memo(stats.syllable_count).__getitem__
         _STATS.append(stats)
     return _STATS[0]
 
