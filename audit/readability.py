@@ -24,8 +24,7 @@ def readability(text: str, language: str | None) -> dict | None:
     """Readability figures for English ``text``, or None (other language, too short)."""
     if language != "en":
         return None
-    import textstat
-
+    textstat = _textstat()
     words = textstat.lexicon_count(text)
     if words < MIN_WORDS:
         return None
@@ -34,6 +33,54 @@ def readability(text: str, language: str | None) -> dict | None:
     out["sentences"] = int(textstat.sentence_count(text))
     out["textstat_version"] = _version()
     return out
+
+
+class _Memo(dict):
+    """The answers of a pure one-argument function, remembered for short arguments (words).
+
+    Looked up through ``dict.__getitem__``, a remembered answer costs no
+    Python call; a long argument (a whole text) is passed on every time.
+    """
+
+    def __init__(self, fn, limit: int = 200_000, longest: int = 40):
+        super().__init__()
+        self.fn, self.limit, self.longest = fn, limit, longest
+
+    def __missing__(self, key):
+        value = self.fn(key)
+        if len(key) <= self.longest and len(self) < self.limit:
+            self[key] = value
+        return value
+
+
+class _Hyphenation:
+    """pyphen's dictionary with its hyphenation points remembered per word."""
+
+    def __init__(self, pyphen):
+        self._pyphen = pyphen
+        self.positions = _Memo(pyphen.positions).__getitem__
+
+    def __getattr__(self, name):
+        return getattr(self._pyphen, name)
+
+
+_STATS: list = []
+
+
+def _textstat():
+    """This module's own textstat instance (textstat's shared one left as it is), with syllables memoised."""
+    if not _STATS:
+        from textstat.textstat import textstatistics
+
+        stats = textstatistics()
+        # textstat counts syllables with pyphen word by word, the whole text for Flesch
+        # and each word again for the fog and SMOG indices, and keeps only its last 128
+        # answers; both answers are pure functions of the word, so remembering them
+        # gives the same counts for a fraction of the time
+        stats.pyphen = _Hyphenation(stats.pyphen)
+        stats.syllable_count = _Memo(stats.syllable_count).__getitem__
+        _STATS.append(stats)
+    return _STATS[0]
 
 
 _VERSION: list[str] = []

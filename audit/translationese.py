@@ -71,6 +71,22 @@ def word_class(token: str, initial: bool) -> str:
     return "word"
 
 
+class _Classes(dict):
+    """Word classes of tokens, each worked out on first sight."""
+
+    def __init__(self, initial: bool):
+        super().__init__()
+        self.initial = initial
+
+    def __missing__(self, token: str) -> str:
+        c = self[token] = word_class(token, self.initial)
+        return c
+
+
+_WORD_KEYS = tuple((w, f"word:{w}") for w in FUNCTION_WORDS)
+_PAIR_KEYS = tuple((f"classes:{a}>{b}", (a, b)) for a in CLASS_NAMES for b in CLASS_NAMES)
+
+
 def _mattr(words: list[str], window: int = 50) -> float:
     """Moving-average type-token ratio: lexical diversity independent of length."""
     if len(words) <= window:
@@ -99,7 +115,7 @@ def prose(text: str) -> str:
     kept = []
     for block in re.split(r"\n[ \t]*\n", text):
         words = _TOKEN.findall(block)
-        if len(words) >= 8 and sum(1 for w in words if w.islower()) >= 3:
+        if len(words) >= 8 and sum(map(str.islower, words)) >= 3:
             kept.append(" ".join(block.split()))
     return "\n\n".join(kept)
 
@@ -112,31 +128,28 @@ def features(text: str) -> tuple[dict[str, float], int]:
     classes: list[str] = []
     lengths = []
     initials = Counter()
-    known: dict[tuple[str, bool], str] = {}
+    # a token's class, worked out once per text (a sentence's first word apart: it may be capitalised)
+    first_class, inner_class = _Classes(True), _Classes(False)
     for s in sentences:
         toks = _TOKEN.findall(s)
         lengths.append(len(toks))
         if toks:
             initials[toks[0].lower()] += 1
-        for j, t in enumerate(toks):
-            tokens.append(t)
-            key = (t, j == 0)
-            c = known.get(key)
-            if c is None:
-                c = known[key] = word_class(t, j == 0)  # a token's class, worked out once per text
-            classes.append(c)
+            tokens.extend(toks)
+            classes.append(first_class[toks[0]])
+            classes.extend(map(inner_class.__getitem__, toks[1:]))
     n = len(tokens)
     if n == 0:
         return {}, 0
-    lower = [t.lower() for t in tokens]
+    lower = list(map(str.lower, tokens))
     counts = Counter(lower)
     f: dict[str, float] = {}
-    for w in FUNCTION_WORDS:
-        f[f"word:{w}"] = 100.0 * counts[w] / n
+    for w, key in _WORD_KEYS:
+        f[key] = 100.0 * counts[w] / n
     letters = sum(map(str.isalpha, text)) or 1
     for name, chars in PUNCTUATION.items():
         f[f"punct:{name}"] = 100.0 * sum(text.count(c) for c in chars) / n
-    f["punct:contraction"] = 100.0 * sum(1 for t in tokens if "'" in t or "’" in t) / n
+    f["punct:contraction"] = 100.0 * sum(1 for t in tokens if "'" in t or "’" in t) / n if ("'" in text or "’" in text) else 0.0
     ns = max(1, len(lengths))
     mean = sum(lengths) / ns
     f["sentence:mean_words"] = mean
@@ -145,8 +158,9 @@ def features(text: str) -> tuple[dict[str, float], int]:
     f["sentence:share_short"] = sum(1 for x in lengths if x <= 8) / ns
     f["sentence:repeated_openings"] = sum(c for c in initials.values() if c > 1) / ns
     f["sentence:reporting_verbs"] = 100.0 * sum(counts[w] for w in ("said", "says", "told", "added", "noted")) / ns
-    f["word:mean_letters"] = sum(len(t) for t in tokens) / n
-    f["word:long_share"] = sum(1 for t in tokens if len(t) >= 10) / n
+    sizes = list(map(len, tokens))
+    f["word:mean_letters"] = sum(sizes) / n
+    f["word:long_share"] = sum(1 for x in sizes if x >= 10) / n
     f["lexical:mattr"] = _mattr(lower)
     content = [w for w in lower if w not in _NOT_CONTENT and not w[0].isdigit()]
     cc = Counter(content)
@@ -159,9 +173,8 @@ def features(text: str) -> tuple[dict[str, float], int]:
     for c in CLASS_NAMES:
         f[f"class:{c}"] = 100.0 * cls[c] / n
     pairs = Counter(zip(classes, classes[1:]))
-    for a in CLASS_NAMES:
-        for b in CLASS_NAMES:
-            f[f"classes:{a}>{b}"] = 100.0 * pairs[(a, b)] / max(1, n - 1)
+    for key, pair in _PAIR_KEYS:
+        f[key] = 100.0 * pairs[pair] / max(1, n - 1)
     return f, n
 
 

@@ -10,7 +10,7 @@ to that country's.
 from __future__ import annotations
 
 from ..kinds._text import excerpt as make_excerpt
-from ..matching import fold
+from ..matching import LiteralSet
 from .data import Clue, OriginData
 from .evidence import confidence, evidence_item, feature
 
@@ -41,14 +41,29 @@ class _Tally:
             self.evidence.append((top * x / max(1, min(hits, cap)), item))
 
 
-def _pattern_hits(doc, clue: Clue, suffixes, folded: dict) -> list[dict]:
-    """Where a text clue matches its scope; nothing when a literal it needs is absent."""
+_CLUE_SETS: dict[int, tuple] = {}
+
+
+def _clue_set(data: OriginData) -> LiteralSet:
+    """The prefilter of the data's text clues (their literals and gates, one RE2 pass each), built once."""
+    held = _CLUE_SETS.get(id(data))
+    if held is None or held[0] is not data:
+        lset = LiteralSet()
+        for clue in data.clues:
+            if clue.pattern is not None:
+                lset.add(clue.pattern)
+        held = _CLUE_SETS[id(data)] = (data, lset)
+    return held[1]
+
+
+def _pattern_hits(doc, clue: Clue, suffixes, lset: LiteralSet) -> list[dict]:
+    """Where a text clue matches its scope; nothing when the prefilter says it cannot
+    (a literal it needs is absent, or its gate matches nowhere)."""
     text = _scope_text(doc, clue.scope, suffixes)
-    if clue.pattern.literals is not None:
-        if clue.scope not in folded:
-            folded[clue.scope] = fold(text)
-        if not any(lit in folded[clue.scope] for lit in clue.pattern.literals):
-            return []
+    # the body shares the catalogue's folded text; another scope is keyed by its own text
+    key = "body" if clue.scope == "body" else ("origin", clue.scope, text)
+    if not lset.allows(clue.pattern, doc, key, text):
+        return []
     items = []
     for m in clue.pattern.finditer(text):
         if m.end() == m.start():
@@ -75,10 +90,10 @@ def _finding_hits(findings, clue: Clue) -> list[dict]:
 
 
 def _clue_evidence(tally: _Tally, doc, findings, suffixes, data: OriginData) -> None:
-    folded: dict[str, str] = {}  # the prefilter: a clue runs only when a literal it needs is there
+    lset = _clue_set(data)  # the prefilter: a clue runs only when it can match
     for clue in data.clues:
         if clue.pattern is not None:
-            items = _pattern_hits(doc, clue, suffixes, folded)
+            items = _pattern_hits(doc, clue, suffixes, lset)
         elif clue.rule is not None:
             items = _finding_hits(findings, clue)
         else:
