@@ -52,6 +52,8 @@ STOCK = [
     # the template-placeholder and blog-leftover signals themselves
     "address 304 north cardinal st dorchester center ma 02124",
     "subscribe to get the latest posts sent to your email",
+    # a publisher's newsletter consent line, left on copies of its pages: source-chrome-residue itself
+    "we use your sign up to provide content in",
 ]
 # the words of share-widget labels: a run made of them is the signal itself
 WIDGET_WORDS = frozenset(
