@@ -23,7 +23,9 @@ REPRODUCERS = {
     "long-word.txt": ("A" * 20_000 + ". next\n", 0),
     "blank-lines.txt": ("A title\n" + "\n" * 20_000 + "The end.\n", 0),
     "guillemets.txt": ("« a » " * 4_000 + "\n", 0),
-    "breadcrumbs.txt": ("Home » World » Europe\n" * 2_000, 1),
+    # the breadcrumb lines alone score near the review bar: a scraped story after them keeps the file flagged
+    # under any refit, so that each of pre-commit's batches prints its summary line
+    "breadcrumbs.txt": ("Home » World » Europe\n" * 2_000 + SCRAPED, 1),
     "entity.html": ("<html><body><p>&#" + "1" * 5_000 + ";</p></body></html>\n", 0),
     "utf16-odd-byte.txt": (b"\xff\xfe" + "The harbour wall was repaired.\n".encode("utf-16-le") + b"A", 0),
     "utf16-lone-surrogate.txt": (b"\xff\xfe" + "The harbour wall ".encode("utf-16-le") + b"\x00\xd8" + "was repaired.\n".encode("utf-16-le"), 0),
