@@ -33,6 +33,7 @@ import re._constants as _c
 import re._parser as _parser
 
 from .folding import _fold_table, fold
+from .literals import nested_items
 from .translate import _CATEGORIES, _category_ranges, _invert, _merge, _re2
 
 _ANY_TEXT = "(?s:.*)"
@@ -77,25 +78,9 @@ def _collect_groups(items, groups: dict[int, list]) -> bool:
             if av[0] is not None:
                 groups[av[0]] = list(av[3])
             case_blind = case_blind or bool(av[1] & re.IGNORECASE)
-        for child in _nested(op, av):
+        for child in nested_items(op, av):
             case_blind = _collect_groups(child, groups) or case_blind
     return case_blind
-
-
-def _nested(op, av) -> list:
-    if op is _c.BRANCH:
-        return list(av[1])
-    if op is _c.SUBPATTERN:
-        return [av[3]]
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        return [av[2]]
-    if op is _c.ATOMIC_GROUP:
-        return [av]
-    if op in (_c.ASSERT, _c.ASSERT_NOT):
-        return [av[1]]
-    if op is _c.GROUPREF_EXISTS:
-        return [b for b in av[1:] if b is not None]
-    return []
 
 
 def _ranges(ranges) -> str:

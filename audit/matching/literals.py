@@ -75,3 +75,19 @@ def _node(op, av) -> frozenset[str] | None:
         return None
     return None
 
+
+def nested_items(op, av) -> list:
+    """The parse-tree item lists nested in one item of a pattern (none for a leaf)."""
+    if op is _c.BRANCH:
+        return list(av[1])
+    if op is _c.SUBPATTERN:
+        return [av[3]]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return [av[2]]
+    if op is _c.ATOMIC_GROUP:
+        return [av]
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return [av[1]]
+    if op is _c.GROUPREF_EXISTS:  # a conditional's two branches
+        return [b for b in av[1:] if b is not None]
+    return []

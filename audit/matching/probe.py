@@ -11,6 +11,9 @@ from contextlib import contextmanager
 import re._constants as _c
 import re._parser as _parser
 
+from .literals import nested_items
+
+
 class DeadlineExceeded(BaseException):
     """Raised inside the code that ran out of time.
 
@@ -62,21 +65,6 @@ def _class_chars(av, chars: set[str]) -> None:
             chars.update(_CLASS_SAMPLES)
 
 
-def _children(op, av) -> list:
-    """The parse-tree item lists nested in one item (none for a leaf)."""
-    if op is _c.BRANCH:
-        return list(av[1])
-    if op is _c.SUBPATTERN:
-        return [av[3]]
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        return [av[2]]
-    if op is _c.ATOMIC_GROUP:
-        return [av]
-    if op in (_c.ASSERT, _c.ASSERT_NOT):
-        return [av[1]]
-    return []
-
-
 def _alphabet(items, chars: set[str], literals: list[str]) -> None:
     """Collect the characters a pattern names into ``chars`` and its literal runs into ``literals``."""
     run: list[str] = []
@@ -92,7 +80,7 @@ def _alphabet(items, chars: set[str], literals: list[str]) -> None:
             _class_chars(av, chars)
         elif op is _c.ANY or op is _c.NOT_LITERAL:
             chars.update({"a", " ", "."})
-        for child in _children(op, av):
+        for child in nested_items(op, av):
             _alphabet(child, chars, literals)
     if run:
         literals.append("".join(run))
@@ -129,7 +117,7 @@ def _max_bound(items) -> int:
     for op, av in items:
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[1] is not _c.MAXREPEAT:
             best = max(best, av[1])
-        for child in _children(op, av):
+        for child in nested_items(op, av):
             best = max(best, _max_bound(child))
     return best
 
