@@ -107,15 +107,15 @@ def hook_repo(tmp_path, pre_commit_home):
 
 @pytest.fixture(scope="module")
 def rule_hits(catalogue, weights):
-    """``rule_hits(rule_id, text)``: the excerpts one shipped rule finds in ``text``, run alone."""
+    """``rule_hits(rule_id, text, url=None)``: the excerpts one shipped rule finds in ``text`` (a page at ``url``), run alone."""
     from audit import Auditor
 
     auditors = {}
 
-    def run(rule_id: str, text: str) -> list[str]:
+    def run(rule_id: str, text: str, url: str | None = None) -> list[str]:
         if rule_id not in auditors:
             auditors[rule_id] = Auditor(catalogue.select([rule_id]), weights)
-        report = auditors[rule_id].audit_text(text)
+        report = auditors[rule_id].audit_text(text, url=url)
         return [f["excerpt"] for f in report["findings"] if f["rule"] == rule_id]
 
     return run

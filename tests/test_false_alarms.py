@@ -121,19 +121,12 @@ def test_a_short_caption_printed_twice_below_the_headline_is_not_strong(hits):
 
 # ---- republish-footer.source-line: a credit to the page's own outlet ---------
 
-def test_a_source_line_naming_the_page_s_own_outlet_passes(catalogue, weights):
-    from audit import Auditor
-
-    auditor = Auditor(catalogue.select(["republish-footer.source-line"]), weights)
+def test_a_source_line_naming_the_page_s_own_outlet_passes(hits):
     text = "The bridge will stay closed until the inspectors report in the spring.\n\nSource: Valley Courier"
-
-    def found(url):
-        report = auditor.audit_text(text, url=url)
-        return [f["excerpt"] for f in report["findings"] if f["rule"] == "republish-footer.source-line"]
-
-    assert found("https://www.valleycourier.com/news/bridge-closed") == []
-    assert found("https://www.harbourdigest.net/news/bridge-closed") == ["Source: Valley Courier"]
-    assert found(None) == ["Source: Valley Courier"]
+    rule = "republish-footer.source-line"
+    assert hits(rule, text, url="https://www.valleycourier.com/news/bridge-closed") == []
+    assert hits(rule, text, url="https://www.harbourdigest.net/news/bridge-closed") == ["Source: Valley Courier"]
+    assert hits(rule, text) == ["Source: Valley Courier"]
 
 
 def test_a_listing_s_teasers_printed_twice_are_not_weak_either(hits):
@@ -152,17 +145,10 @@ def test_a_section_name_printed_three_times_is_a_label_not_a_headline(hits):
 
 # ---- glued-text: the page's own brand written as one word --------------------
 
-def test_the_page_s_own_camel_case_brand_is_not_glued_text(catalogue, weights):
-    from audit import Auditor
-
-    auditor = Auditor(catalogue.select(["glued-text"]), weights)
+def test_the_page_s_own_camel_case_brand_is_not_glued_text(hits):
     text = "The ferry resumes on Monday, the operator told quayNews.\n\nDistributed by quayNews under licence."
-
-    def found(url):
-        return [f["excerpt"] for f in auditor.audit_text(text, url=url)["findings"] if f["rule"] == "glued-text"]
-
-    assert found("https://www.quaynews.com/local/ferry") == []
-    assert found("https://www.harbourdigest.net/local/ferry") == ["quayNews", "quayNews"]
+    assert hits("glued-text", text, url="https://www.quaynews.com/local/ferry") == []
+    assert hits("glued-text", text, url="https://www.harbourdigest.net/local/ferry") == ["quayNews", "quayNews"]
 
 
 def test_a_related_story_then_its_clipped_label_is_not_strong(hits):

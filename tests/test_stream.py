@@ -7,6 +7,7 @@ must be byte-identical to a run that kept everything in memory.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tracemalloc
@@ -16,9 +17,8 @@ import pytest
 from audit import runstore
 from audit.cli import main
 from audit.formats import Context, json_, jsonl, select, text
-import hashlib
-
 from audit.output import report_name, summary, write_reports
+from test_cli import HONEST  # the same honest story as the CLI tests
 
 SCRAPED = """Spread the love
 
@@ -31,12 +31,6 @@ The council on Tuesday approved a new sea wall, the mayor said, letting kyiv and
 Harbour council backs new sea wall after winter storms
 """
 
-HONEST = """Harbour council backs new sea wall
-
-The council on Tuesday approved a new sea wall after a winter of storms, the mayor said.
-
-"We must not wait for the next storm," she told reporters outside the town hall.
-"""
 
 
 @pytest.fixture
