@@ -148,12 +148,17 @@ def main() -> int:
         figures["library_files_per_s"] = round(args.files / (time.perf_counter() - start), 1)
         figures["library_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
-    if args.json:
+    print_figures(figures, args.json)
+    return 0
+
+
+def print_figures(figures: dict, as_json: bool, width: int = 28) -> None:
+    """A benchmark's figures, as JSON or one aligned line each."""
+    if as_json:
         print(json.dumps(figures, indent=2))
     else:
         for key, value in figures.items():
-            print(f"{key:<28} {value}")
-    return 0
+            print(f"{key:<{width}} {value}")
 
 
 if __name__ == "__main__":

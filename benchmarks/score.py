@@ -43,7 +43,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import article, write_corpus  # noqa: E402
+from bench import article, print_figures, write_corpus  # noqa: E402
 
 PY = sys.executable
 BIN = os.path.dirname(PY)
@@ -219,11 +219,7 @@ def main() -> int:  # noqa: PLR0915 - a script: one measurement after another
         "cpu_s_per_mb": {k: round(v, 3) for k, v in per_mb.items()},
         "per_mb_4_vs_0.1": round(per_mb["4.0"] / per_mb["0.1"], 2),
     }
-    if args.json:
-        print(json.dumps(figures, indent=2))
-    else:
-        for key, value in figures.items():
-            print(f"{key:<26} {value}")
+    print_figures(figures, args.json, width=26)
     return 0
 
 
