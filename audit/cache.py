@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 #: Bumped when the layout of an entry changes.
@@ -39,16 +40,25 @@ LIBRARIES = ("beautifulsoup4", "lxml", "charset_normalizer", "ftfy", "langdetect
 
 
 def hash_package_sources(h, suffixes: tuple[str, ...] = (".py",)) -> None:
-    """Add the name, size and time of every source file of the package to ``h``:
+    """Add the names, sizes and times of the package's source files to ``h``:
     any change to the engine or a kind makes a new key for every cache."""
+    h.update(_package_sources(suffixes).encode())
+
+
+@lru_cache(maxsize=4)
+def _package_sources(suffixes: tuple[str, ...]) -> str:
+    """The package's source files, one 'name|size|mtime' line each; walked once per
+    process (the report, catalogue and expression caches all key on it)."""
     package = os.path.dirname(os.path.abspath(__file__))
+    lines = []
     for root, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith(suffixes):
                 path = os.path.join(root, name)
                 st = os.stat(path)
-                h.update(f"{path[len(package):]}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+                lines.append(f"{path[len(package):]}|{st.st_size}|{st.st_mtime_ns}\n")
+    return "".join(lines)
 
 
 def _engine_fingerprint(h) -> None:
