@@ -129,7 +129,8 @@ def add_arguments(sp) -> None:
     sp.add_argument("--jsonl", action="store_true", help="the sources are JSON Lines files of records")
     sp.add_argument("--text-field", default="text", metavar="NAME", help="with --jsonl: the field with the text (default text)")
     sp.add_argument("--id-field", default="id", metavar="NAME", help="with --jsonl: the field naming the document (default id)")
-    sp.add_argument("--format-field", default="format", metavar="NAME", help="with --jsonl: the field with text, markdown or html (default format; else sniffed)")
+    sp.add_argument("--format-field", default="format", metavar="NAME",
+                    help="with --jsonl: the field with text, markdown or html (default format; else sniffed)")
     sp.add_argument("--partition-size", type=int, default=64, metavar="N", help="files per partition (default 64)")
     sp.add_argument("--include", action="append", metavar="GLOB", help="in directories, audit files matching GLOB; repeatable")
     sp.add_argument("--exclude", action="append", metavar="GLOB", help="skip files and directories matching GLOB; repeatable")

@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import __version__
 from .checks import capped_notes
 
 SCHEMA_VERSION = "1"
-from . import __version__
 
 TOOL = {"name": "provenance-audit", "version": __version__}
 

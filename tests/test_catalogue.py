@@ -105,7 +105,8 @@ def test_measured_hit_rates_cover_the_shipped_catalogue(catalogue, weights):
     measured = load_measurements(RULES)
     assert measured is not None, "rules/measurements.json is missing"
     ids = {r.id for r in catalogue.rules}
-    assert set(measured["rules"]) == ids, f"measured but not shipped: {sorted(set(measured['rules']) - ids)}; shipped but not measured: {sorted(ids - set(measured['rules']))}"
+    assert set(measured["rules"]) == ids, (
+        f"measured but not shipped: {sorted(set(measured['rules']) - ids)}; shipped but not measured: {sorted(ids - set(measured['rules']))}")
     assert measured["weights_version"] == weights.version
     for rule, per in measured["rules"].items():
         assert set(per) == set(measured["corpora"]), rule

@@ -26,7 +26,7 @@ Dana Holt
 By Dana Holt
 
 Dana Holt has been a reporter for the city desk since 2011. Before joining Seabrook Daily , she wrote features for Newsday, The Wall Street Journal and GQ. To get in touch, contact me through my dana@quillwire-news.com 1-800-413-9027
-"""
+"""  # noqa: E501 (a page line as long as the page has it)
 
 HONEST = """Harbour council backs new sea wall
 
@@ -58,7 +58,7 @@ def test_text_output_is_linter_style_then_ranked(corpus, capsys):
     lines = out.splitlines()
     scraped = str(corpus / "scraped.txt")
     assert any(line.startswith(f"{scraped}:5:") and "kyiv-casing.lowercase" in line for line in lines)
-    table = lines[lines.index(next(l for l in lines if l.startswith("score"))) + 1:]
+    table = lines[lines.index(next(line for line in lines if line.startswith("score"))) + 1:]
     assert table[0].endswith("scraped.txt") and "flagged" in table[0]
     assert table[1].endswith("honest.md") and "clean" in table[1]
     assert "notes.csv" not in out  # not matched by the default include globs

@@ -25,7 +25,8 @@ def test_link_to_other_outlet_is_flagged():
 
 
 def test_own_and_relative_links_pass():
-    page = HEAD + BODY + '<p>Read more: <a href="/news/b/">Own story</a></p><p>Read more: <a href="https://own.example/c/">Own again</a></p></article></body></html>'
+    page = HEAD + BODY + ('<p>Read more: <a href="/news/b/">Own story</a></p>'
+                          '<p>Read more: <a href="https://own.example/c/">Own again</a></p></article></body></html>')
     assert _hits(page) == []
 
 

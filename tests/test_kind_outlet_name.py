@@ -18,7 +18,8 @@ def _rule(where="title"):
 def _found(text, fmt="text", where="title"):
     doc = from_bytes("t." + ("html" if fmt == "html" else "txt"), text.encode(), fmt=fmt)
     rule = _rule(where)
-    return [dict(h.fields)["outlet"] for h in outlet_name.run(rule, ("title" if where == "title" else "byline", WORDS, frozenset({"the associated press"})), doc)]
+    params = ("title" if where == "title" else "byline", WORDS, frozenset({"the associated press"}))
+    return [dict(h.fields)["outlet"] for h in outlet_name.run(rule, params, doc)]
 
 
 def test_looks_like_outlet():

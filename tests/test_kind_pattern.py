@@ -105,7 +105,8 @@ def test_html_paragraph_counts_header_does_not():
 
 
 def test_unclosed_paragraphs_do_not_leak_context():
-    page = "<html><body><article><p>First paragraph of the story, long enough to count.<p>Updated 10:15 today<p>More text of the story follows here.</article></body></html>"
+    page = ("<html><body><article><p>First paragraph of the story, long enough to count."
+            "<p>Updated 10:15 today<p>More text of the story follows here.</article></body></html>")
     assert _spans(_body(pattern=STAMP), page, "html") == ["Updated 10:15 today"]
 
 

@@ -19,7 +19,8 @@ def test_utf8_with_bom_is_read_and_recorded(tmp_path, auditor, valid):
 
 
 def test_latin1_file_is_detected_and_decoded(tmp_path, auditor, valid):
-    text = "Le café de la gare a rouvert ses portes après les travaux. Les habitués étaient ravis de retrouver leur comptoir préféré, a déclaré la propriétaire."
+    text = ("Le café de la gare a rouvert ses portes après les travaux. "
+            "Les habitués étaient ravis de retrouver leur comptoir préféré, a déclaré la propriétaire.")
     path = tmp_path / "latin1.txt"
     path.write_bytes(text.encode("latin-1"))
     report = valid(auditor.audit_path(str(path)))

@@ -32,7 +32,7 @@ Mara Quinn
 By Mara Quinn
 
 Mara Quinn has been a reporter for the city desk since 2012. Before joining Westfold Post , she wrote for The Wall Street Journal, GQ and Newsday. To get in touch, contact me through my mara@inkvale-media.com 1-800-413-9027
-"""
+"""  # noqa: E501 (a page line as long as the page has it)
 
 
 def _git(*args, cwd):

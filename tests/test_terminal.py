@@ -43,19 +43,19 @@ def test_findings_are_grouped_under_each_file_worst_first(corpus, capsys):
     code, out, _ = run(["scan", "--no-output", str(corpus)], capsys)
     assert code == 1
     lines = out.splitlines()
-    worst = lines.index(next(l for l in lines if l.startswith(f"{corpus}/b-worst.txt: flagged")))
-    middle = lines.index(next(l for l in lines if l.startswith(f"{corpus}/c-middle.txt: review")))
+    worst = lines.index(next(line for line in lines if line.startswith(f"{corpus}/b-worst.txt: flagged")))
+    middle = lines.index(next(line for line in lines if line.startswith(f"{corpus}/c-middle.txt: review")))
     assert worst == 0 and worst < middle
     # every line between a header and the next blank line is a finding of that file
     block = lines[worst + 1:lines.index("", worst)]
-    assert block and all(l.startswith(f"{corpus}/b-worst.txt:") for l in block)
-    assert not any(l.startswith(f"{corpus}/a-honest.txt:") for l in lines)  # no findings: only in the table
+    assert block and all(line.startswith(f"{corpus}/b-worst.txt:") for line in block)
+    assert not any(line.startswith(f"{corpus}/a-honest.txt:") for line in lines)  # no findings: only in the table
 
 
 def test_sort_by_path_and_top(corpus, capsys):
     _, out, _ = run(["scan", "--no-output", "--sort", "path", str(corpus)], capsys)
-    table = out.splitlines()[out.splitlines().index(next(l for l in out.splitlines() if l.startswith("score"))) + 1:-1]
-    assert [l.rsplit("/", 1)[-1] for l in table] == ["a-honest.txt", "b-worst.txt", "c-middle.txt"]
+    table = out.splitlines()[out.splitlines().index(next(line for line in out.splitlines() if line.startswith("score"))) + 1:-1]
+    assert [line.rsplit("/", 1)[-1] for line in table] == ["a-honest.txt", "b-worst.txt", "c-middle.txt"]
     _, out, _ = run(["scan", "--no-output", "--top", "1", str(corpus)], capsys)
     assert "b-worst.txt" in out and "c-middle.txt" not in out and out.splitlines()[-1].endswith("(1 shown)")
     _, out, _ = run(["scan", "--no-output", "--format", "json", "--top", "2", str(corpus)], capsys)
@@ -93,13 +93,14 @@ def test_explain_file_gives_breakdown_origin_and_context(corpus, capsys):
     assert "why this score" in out and "base rate" in out and "log-odds → score" in out
     assert "sub-scores: machine translation" in out and "origin:" in out
     lines = out.splitlines()
-    i = lines.index(next(l for l in lines if "kyiv-casing.lowercase (" in l))
+    i = lines.index(next(line for line in lines if "kyiv-casing.lowercase (" in line))
     assert "5 | Aid sent to kyiv grew" in lines[i + 3]
     caret = lines[i + 4]
     assert caret.index("^") == lines[i + 3].index("kyiv") and caret.count("^") == 4
     # the breakdown adds up to the log-odds
-    numbers = [float(l.split()[0]) for l in lines[lines.index("  why this score (log-odds, added up):") + 1:] if l.startswith("    ") and "log-odds" not in l and l.split()[0][0] in "+-"]
-    total = float(next(l for l in lines if "log-odds → score" in l).split()[0])
+    why = lines[lines.index("  why this score (log-odds, added up):") + 1:]
+    numbers = [float(line.split()[0]) for line in why if line.startswith("    ") and "log-odds" not in line and line.split()[0][0] in "+-"]
+    total = float(next(line for line in lines if "log-odds → score" in line).split()[0])
     report = json.loads(run(["scan", "--no-output", "--format", "json", str(corpus / "b-worst.txt")], capsys)[1])[0]
     assert sum(numbers[: len({f['rule'] for f in report['findings']}) + 2]) == pytest.approx(total, abs=0.05)
 
@@ -152,9 +153,9 @@ def test_github_format_stays_within_the_display_limits(tmp_path, capsys):
         (tmp_path / f"w{i:02d}.txt").write_text(WORST)
     code, out, _ = run(["scan", "--no-output", "--format", "github", str(tmp_path)], capsys)
     lines = out.splitlines()
-    errors = [l for l in lines if l.startswith("::error ")]
+    errors = [line for line in lines if line.startswith("::error ")]
     assert code == 1 and len(errors) == 10
-    assert all(",line=" in l and ",col=" in l and "title=" in l for l in errors)
-    notice = next(l for l in lines if l.startswith("::notice "))
+    assert all(",line=" in line and ",col=" in line and "title=" in line for line in errors)
+    notice = next(line for line in lines if line.startswith("::notice "))
     assert "14 files: 14 flagged" in notice and "not annotated" in notice
-    assert any(l.startswith(f"{tmp_path}/w13.txt: flagged") for l in lines)
+    assert any(line.startswith(f"{tmp_path}/w13.txt: flagged") for line in lines)

@@ -20,11 +20,16 @@ WMT, WIRE = SHARED / "translation" / "wmt21", SHARED / "newswire" / "reuters-215
 PAGES = os.environ.get("PROVENANCE_AUDIT_REAL_DEV_TEXTS", "")
 
 LITERAL = "\n\n".join([
-    "On the 3rd, the city government held a meeting of the committee regarding the repair of the bridge, and decided the policy of the strengthening of the inspection of the structures.",
-    "According to the city, in the district of the east, the crack of the pillar was discovered in the morning of the 1st, and the traffic of the vehicles was restricted for the safety of the residents.",
-    "The mayor stated at the meeting that the city will make the efforts for the early restoration of the traffic, and instructed the relevant departments to proceed with the confirmation of the situation.",
-    "In addition, the city will dispatch the engineers to the site and will carry out the investigation of the cause of the damage of the pillar in cooperation with the university.",
-    "Regarding the detour, the number of the buses was increased as of the evening of the 3rd, and the city is proceeding with the preparation of the temporary bridge for the pedestrians.",
+    "On the 3rd, the city government held a meeting of the committee regarding the repair of the bridge, "
+    "and decided the policy of the strengthening of the inspection of the structures.",
+    "According to the city, in the district of the east, the crack of the pillar was discovered in the morning of the 1st, "
+    "and the traffic of the vehicles was restricted for the safety of the residents.",
+    "The mayor stated at the meeting that the city will make the efforts for the early restoration of the traffic, "
+    "and instructed the relevant departments to proceed with the confirmation of the situation.",
+    "In addition, the city will dispatch the engineers to the site and will carry out the investigation "
+    "of the cause of the damage of the pillar in cooperation with the university.",
+    "Regarding the detour, the number of the buses was increased as of the evening of the 3rd, "
+    "and the city is proceeding with the preparation of the temporary bridge for the pedestrians.",
     "The city is calling for the understanding of the citizens regarding the inconvenience of the traffic during the period of the construction.",
 ])
 IDIOMATIC = "\n\n".join([

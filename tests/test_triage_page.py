@@ -164,7 +164,10 @@ def test_highlighted_finding_sits_on_its_excerpt(browser, triage):
         assert driver.execute_script("var r = arguments[0].getBoundingClientRect(); var b = document.getElementById('d-text').getBoundingClientRect();"
                                      "return r.top >= b.top && r.bottom <= b.bottom && r.width > 0;", marks[0])
     kyiv = next(i for i, f in enumerate(findings) if f["rule"] == "kyiv-casing.lowercase")
-    assert driver.execute_script(f"return Array.from(document.querySelectorAll('mark.finding')).filter(m => m.dataset.findings.split(' ').includes('{kyiv}')).map(m => m.textContent).join('')") == "kyiv"
+    marked = driver.execute_script(
+        "return Array.from(document.querySelectorAll('mark.finding'))"
+        f".filter(m => m.dataset.findings.split(' ').includes('{kyiv}')).map(m => m.textContent).join('')")
+    assert marked == "kyiv"
     assert _errors(driver) == []
 
 

@@ -169,8 +169,8 @@ def doc_fold(doc: str, k: int) -> int:
 
 
 def _auc(scores, labels):
-    pos = [s for s, l in zip(scores, labels) if l]
-    neg = [s for s, l in zip(scores, labels) if not l]
+    pos = [s for s, lab in zip(scores, labels) if lab]
+    neg = [s for s, lab in zip(scores, labels) if not lab]
     return auc(pos, neg) if pos and neg else None
 
 
@@ -242,7 +242,8 @@ def evaluate_pages(docs, names, settings, k: int = 5):
     machine = np.array([d["kind"] == "machine" for d in docs])
     scores = {}
     for f in range(k):
-        train = [j for j, d in enumerate(docs) if d["kind"] == "machine" or (d["kind"] in NEGATIVE_SOURCES and not (d["kind"] == "page" and doc_fold(d["doc"], k) == f))]
+        train = [j for j, d in enumerate(docs)
+                 if d["kind"] == "machine" or (d["kind"] in NEGATIVE_SOURCES and not (d["kind"] == "page" and doc_fold(d["doc"], k) == f))]
         model = train_on(X, docs, train, machine, settings["l2"])
         test = [j for j, d in enumerate(docs) if d["kind"] == "page" and doc_fold(d["doc"], k) == f]
         if f == 0:

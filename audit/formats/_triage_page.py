@@ -21,8 +21,11 @@ PAGE = """<!DOCTYPE html>
 <p id="run"></p>
 </header>
 <section id="controls" aria-label="filters">
-<label>verdict <select id="f-verdict"><option value="">any</option><option value="flagged">flagged</option><option value="review">review</option><option value="clean">clean</option><option value="error">error</option></select></label>
-<label>category <select id="f-category"><option value="">any</option><option value="scraping">scraping</option><option value="machine_translation">machine translation</option></select></label>
+<label>verdict <select id="f-verdict"><option value="">any</option>
+<option value="flagged">flagged</option><option value="review">review</option>
+<option value="clean">clean</option><option value="error">error</option></select></label>
+<label>category <select id="f-category"><option value="">any</option>
+<option value="scraping">scraping</option><option value="machine_translation">machine translation</option></select></label>
 <label>rule <select id="f-rule"><option value="">any</option></select></label>
 <label>signal <select id="f-signal"><option value="">any</option></select></label>
 <label>source language <select id="f-language"><option value="">any</option></select></label>
@@ -32,10 +35,12 @@ PAGE = """<!DOCTYPE html>
 <section id="list" aria-label="files">
 <p id="count"></p>
 <table id="files">
-<thead><tr><th>#</th><th>score</th><th>verdict</th><th>path</th><th>scraping</th><th>MT</th><th>from</th><th>outlet</th><th>cluster</th><th title="findings">n</th></tr></thead>
+<thead><tr><th>#</th><th>score</th><th>verdict</th><th>path</th><th>scraping</th>
+<th>MT</th><th>from</th><th>outlet</th><th>cluster</th><th title="findings">n</th></tr></thead>
 <tbody id="rows"></tbody>
 </table>
-<nav id="pager"><button id="prev-page" type="button">&larr; previous</button> <span id="page"></span> <button id="next-page" type="button">next &rarr;</button></nav>
+<nav id="pager"><button id="prev-page" type="button">&larr; previous</button>
+<span id="page"></span> <button id="next-page" type="button">next &rarr;</button></nav>
 </section>
 <section id="detail" aria-label="file" hidden>
 <h2 id="d-path"></h2>
@@ -44,7 +49,8 @@ PAGE = """<!DOCTYPE html>
 <details id="d-why" open><summary>Why this score</summary>
 <div class="why"><table id="d-breakdown"><thead><tr><th>evidence</th><th>hits</th><th>log-odds</th></tr></thead><tbody></tbody></table></div>
 </details>
-<h3>Text <span class="nav"><button id="prev-finding" type="button">&uarr; previous finding</button> <button id="next-finding" type="button">&darr; next finding</button> <span id="d-position"></span></span></h3>
+<h3>Text <span class="nav"><button id="prev-finding" type="button">&uarr; previous finding</button>
+<button id="next-finding" type="button">&darr; next finding</button> <span id="d-position"></span></span></h3>
 <p id="d-current"></p>
 <div id="d-text" tabindex="0"></div>
 </section>
@@ -81,7 +87,8 @@ th,td{text-align:left;padding:.15rem .4rem;border-bottom:1px solid #e0e0e0;verti
 .v-review{color:var(--review);font-weight:600}
 .v-clean{color:var(--clean)}
 .v-error{color:#555;font-style:italic}
-#d-text{position:relative;font-family:ui-monospace,monospace;font-size:13px;background:#fff;border:1px solid #cfd8dc;max-height:60vh;overflow:auto;white-space:pre-wrap}
+#d-text{position:relative;font-family:ui-monospace,monospace;font-size:13px;background:#fff;
+  border:1px solid #cfd8dc;max-height:60vh;overflow:auto;white-space:pre-wrap}
 .ln{display:flex}
 .ln .no{flex:0 0 3.5rem;text-align:right;padding-right:.6rem;color:#90a4ae;user-select:none}
 .ln .src{flex:1;unicode-bidi:isolate;overflow-wrap:anywhere}
@@ -311,15 +318,18 @@ SCRIPT = r"""
     var meta = byId("d-meta");
     meta.textContent = "";
     var pairs = [
-      ["source language", f.origin.language_name ? visible(f.origin.language_name) + (f.origin.language_confidence != null ? " (confidence " + f.origin.language_confidence + ")" : "") : ""],
-      ["source outlet", f.origin.outlet ? visible(f.origin.outlet) + (f.origin.outlet_confidence != null ? " (confidence " + f.origin.outlet_confidence + ")" : "") : ""],
+      ["source language", f.origin.language_name ? visible(f.origin.language_name)
+        + (f.origin.language_confidence != null ? " (confidence " + f.origin.language_confidence + ")" : "") : ""],
+      ["source outlet", f.origin.outlet ? visible(f.origin.outlet)
+        + (f.origin.outlet_confidence != null ? " (confidence " + f.origin.outlet_confidence + ")" : "") : ""],
       ["copy cluster", f.cluster == null ? "" : visible(f.cluster)],
       ["format", (f.format || "") + (f.encoding ? ", " + visible(f.encoding) : "")],
       ["notes", f.notes.map(visible).join("; ")],
       ["baseline", f.baseline ? f.baseline.status + (f.baseline.note ? ": " + visible(f.baseline.note) : "") : ""]
     ];
     f.copies.forEach(function (c) {
-      pairs.push(["copy of", visible(c.path) + (c.similarity != null ? " (similarity " + c.similarity + ")" : "") + (c.site ? " · " + visible(c.site) : ""), "path"]);
+      pairs.push(["copy of", visible(c.path) + (c.similarity != null ? " (similarity " + c.similarity + ")" : "")
+        + (c.site ? " · " + visible(c.site) : ""), "path"]);
     });
     meta.appendChild(dl(pairs));
     breakdown(f);

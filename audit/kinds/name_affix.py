@@ -27,7 +27,8 @@ from ._prefiltered import Prefiltered
 from ._prose import honest_context
 
 _NAME = r"[A-Z][^\W\d_]*[a-z][^\W\d_]*"
-_CITED = re.compile(r"\b(?:suffix|suffixes|honorific|honorifics|title|titles|word|term|address|addressed|known as|called|calls|meaning|means)\b[^.\n]{0,40}$", re.I)
+_CITED = re.compile(
+    r"\b(?:suffix|suffixes|honorific|honorifics|title|titles|word|term|address|addressed|known as|called|calls|meaning|means)\b[^.\n]{0,40}$", re.I)
 
 
 class Prepared:

@@ -22,8 +22,11 @@ import re
 from ..findings import Hit
 from ._kind import Kind
 
-ENGLISH = frozenset("the a an and of to is are was were we you they he she it not but in on for with that this must be have has will would at by from our their".split())
-FOREIGN = frozenset("le la les des du de et est une un pas nous vous sont il elle à au aux dans pour sur qui que der die das und ist nicht ein eine mit von zu el los las y es una por para con del que no il lo gli e è di che non per".split())
+ENGLISH = frozenset(
+    "the a an and of to is are was were we you they he she it not but in on for with that this must be have has will would at by from our their".split())
+FOREIGN = frozenset(
+    "le la les des du de et est une un pas nous vous sont il elle à au aux dans pour sur qui que der die das und ist nicht ein eine mit von zu "
+    "el los las y es una por para con del que no il lo gli e è di che non per".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 _BREADCRUMB = re.compile(r"»[^»\n]{1,40}»|^[^\n»]{1,30}»\s*[^\n»]{1,30}$", re.M)
 # "Read More »", "Continue reading »": a link's arrow, not a closing guillemet

@@ -71,12 +71,15 @@ _OPEN = "([（【〔〈《\"'“‘«「『"
 _CLOSE = ")]）】〕〉》\"'”’»」』"
 _MENTION_BEFORE = re.compile(
     r"(?:\b(?:character|characters|word|words|term|name|names|known as|called|calls|dubbed|written|writes|spelled|spelt|"
-    r"reads|read|sign|signs|slogan|hashtag|banner|title|titled|logo|motto|script|in (?:Chinese|Japanese|Korean|Arabic|Hindi|Bengali|Urdu|Hebrew|Greek|Russian|Ukrainian|Thai|Persian|Farsi|Macedonian|Bulgarian|Serbian|Georgian|Armenian|Mandarin|Cantonese|kanji|hangul|Cyrillic))"
+    r"reads|read|sign|signs|slogan|hashtag|banner|title|titled|logo|motto|script|"
+    r"in (?:Chinese|Japanese|Korean|Arabic|Hindi|Bengali|Urdu|Hebrew|Greek|Russian|Ukrainian|Thai|Persian|Farsi|"
+    r"Macedonian|Bulgarian|Serbian|Georgian|Armenian|Mandarin|Cantonese|kanji|hangul|Cyrillic))"
     r"|[:=])[\s\"'“‘«「『(]*$",
     re.I,
 )
 _CUE_AFTER = re.compile(
-    r"^[\s\"'”’»」』)）,]*(?:\(|（|\[|—|–|-|,)?\s*[\"'“‘]?(?:meaning|means|literally|lit\.|translated|translates|which means|roughly|i\.e\.|or\b|in English|English:)",
+    r"^[\s\"'”’»」』)）,]*(?:\(|（|\[|—|–|-|,)?\s*[\"'“‘]?"
+    r"(?:meaning|means|literally|lit\.|translated|translates|which means|roughly|i\.e\.|or\b|in English|English:)",
     re.I,
 )
 _GLOSS_AFTER = re.compile(r"^[\s\"'”’»」』]*[(（\[]\s*[\"'“‘]?[A-Za-z]")
