@@ -22,11 +22,6 @@ import re
 from ..findings import Hit
 from ._kind import Kind
 
-ENGLISH = frozenset(
-    "the a an and of to is are was were we you they he she it not but in on for with that this must be have has will would at by from our their".split())
-FOREIGN = frozenset(
-    "le la les des du de et est une un pas nous vous sont il elle à au aux dans pour sur qui que der die das und ist nicht ein eine mit von zu "
-    "el los las y es una por para con del que no il lo gli e è di che non per".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 _BREADCRUMB = re.compile(r"»[^»\n]{1,40}»|^[^\n»]{1,30}»\s*[^\n»]{1,30}$", re.M)
 # "Read More »", "Continue reading »": a link's arrow, not a closing guillemet
@@ -34,13 +29,18 @@ _LINK_ARROW = re.compile(r"(?i)\b(?:more|reading|read|continue|next|older|newer|
 _CLOSING_AFTER_SPACE = re.compile(r"(?<=\w)[ \u00a0]+[“”\"](?=\s*[.,;:!?])|(?<=\w)“(?=[.,;:!?](?:\s|$))")
 
 
-def _is_english(words: list[str]) -> bool:
-    en = sum(w in ENGLISH for w in words)
-    fo = sum(w in FOREIGN for w in words)
+def _is_english(words: list[str], english: frozenset, foreign: frozenset) -> bool:
+    en = sum(w in english for w in words)
+    fo = sum(w in foreign for w in words)
     return en >= 2 and en > 2 * fo
 
 
-def _guillemets(doc):
+def _guillemets_words(rule, catalogue):
+    """The two function-word lists that tell an English span from a quotation."""
+    return tuple(frozenset(catalogue.word_list(rule.params[key])) for key in ("english_from", "foreign_from"))
+
+
+def _guillemets(doc, english: frozenset, foreign: frozenset):
     text = doc.text
     for start, end in doc.paragraphs:
         para = text[start:end]
@@ -63,7 +63,7 @@ def _guillemets(doc):
                         continue  # reported with its opening mark
                     span = line[opener + 1: m.start()] if opener != -1 else line[: m.start()]
                 words = [w.lower() for w in _WORDS.findall(span)]
-                if _is_english(words):
+                if _is_english(words, english, foreign):
                     yield Hit(base + m.start(), base + m.end() + min(len(span), 40) if m.group() == "«" else base + m.end())
 
 
@@ -119,6 +119,6 @@ def _stray_closing(doc):
                 carried = depth
 
 
-GUILLEMETS = Kind(run=lambda rule, prep, doc: _guillemets(doc))
+GUILLEMETS = Kind(compile=_guillemets_words, run=lambda rule, prep, doc: _guillemets(doc, *prep), PARAMS={"english_from": str, "foreign_from": str})
 CLOSING_AFTER_SPACE = Kind(run=lambda rule, prep, doc: _closing_after_space(doc))
 STRAY_CLOSING = Kind(run=lambda rule, prep, doc: _stray_closing(doc))
