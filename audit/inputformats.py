@@ -10,7 +10,9 @@ document's ``format`` says.
 The readers of the registry: :func:`audit.document.from_bytes` (the loader
 and, by suffix, the format of a file), :mod:`audit.inputs` (the default
 ``--include`` globs of a directory walk), :mod:`audit.crawl` (which files are
-containers, and their readers) and the CLI (``--stdin-format`` choices).
+containers, their readers, a JSON Lines record's ``format``), the distributed
+and datatrove runners (a record's format field) and the CLI
+(``--stdin-format`` choices).
 A new input format is one entry in :data:`INPUT_FORMATS`.
 """
 
@@ -91,6 +93,16 @@ def container_of(path: str) -> InputFormat | None:
     """The container format a file's name ends in (WARC, JSON Lines, compressed or not), or None."""
     low = path.lower()
     return next((f for f in INPUT_FORMATS.values() if f.is_container and low.endswith(f.suffixes)), None)
+
+
+def record_format(value) -> str | None:
+    """The document format a record's format field names: a format's name, or one of its
+    suffixes without the dot ('md', 'htm'); None when it names none (then the bytes are sniffed)."""
+    if not isinstance(value, str):
+        return None
+    if value in document_formats():
+        return value
+    return format_of("record." + value) if value else None
 
 
 def default_include() -> tuple[str, ...]:

@@ -63,3 +63,9 @@ def test_a_registered_format_is_a_stdin_format_and_a_record_format(tmp_path, cap
     crawl.write_text(json.dumps({"id": "n1", "text": STORY, "format": "notes"}) + "\n", encoding="utf-8")
     _, reports = _scan([str(crawl)], capsys)
     assert reports[0]["format"] == "notes" and LOADED[-1].endswith("records.jsonl#n1")
+
+
+def test_a_record_format_field_names_a_format_or_a_suffix(monkeypatch):
+    assert [inputformats.record_format(v) for v in ("html", "md", "txt", "htm", "pdf", None, "")] == ["html", "markdown", "text", "html", None, None, None]
+    _register(monkeypatch)
+    assert inputformats.record_format("notes") == "notes"
