@@ -87,7 +87,6 @@ class ElementIndex:
 
     # ---- building -------------------------------------------------------
     def _scan(self, hidden_css) -> None:
-        els = self.elements
         loose: list[int] = []  # open elements, browser-like
         strict: list[int] = []  # open elements, tags paired as written
         for m in _TAG.finditer(self.source):
@@ -97,7 +96,6 @@ class ElementIndex:
             if name is not None:
                 self._apply(m, name.lower(), loose, strict, hidden_css)
             self._top.append(loose[-1] if loose else -1)
-        del els  # (kept in self.elements)
 
     def _apply(self, m: re.Match, name: str, loose: list[int], strict: list[int], hidden_css) -> None:
         els = self.elements
