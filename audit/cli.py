@@ -110,7 +110,9 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one add_argument a 
     scan.add_argument("--include", action="append", metavar="GLOB", help="in directories, audit files matching GLOB (default: *.txt *.md *.html *.htm); repeatable")
     scan.add_argument("--exclude", action="append", metavar="GLOB", help="skip files and directories matching GLOB; repeatable")
     scan.add_argument("--fail-above", type=_score, metavar="SCORE", help="exit 1 when a file scores at or above SCORE (default: the 'flagged' threshold)")
-    scan.add_argument("--stdin-format", choices=["text", "markdown", "html"], help="format of standard input (default: sniffed)")
+    from .inputformats import document_formats
+
+    scan.add_argument("--stdin-format", choices=document_formats(), help="format of standard input (default: sniffed)")
     scan.add_argument("-j", "--jobs", type=_whole(0), default=1, metavar="N", help="audit in N processes (0: one per core; default 1); reports are the same")
     scan.add_argument("--no-cache", action="store_true", help="audit every file afresh: neither read nor write the report cache")
     scan.add_argument("-q", "--quiet", action="store_true", help="print only files at or above the threshold, and nothing when all is well")

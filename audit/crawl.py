@@ -20,7 +20,6 @@ import os
 from dataclasses import dataclass
 from typing import Iterator
 
-CRAWL_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".ndjson", ".jsonl.gz")
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
@@ -38,7 +37,10 @@ class Item:
 
 
 def is_crawl(path: str) -> bool:
-    return path.lower().endswith(CRAWL_SUFFIXES)
+    """Whether a file is a container of documents, by its name (:mod:`audit.inputformats`)."""
+    from .inputformats import container_of
+
+    return container_of(path) is not None
 
 
 def read_warc(path: str) -> Iterator[Item]:
@@ -74,6 +76,9 @@ def read_warc(path: str) -> Iterator[Item]:
 
 def read_jsonl(path: str) -> Iterator[Item]:
     """Records of a JSON Lines file: ``text`` or ``html``, optional ``url``, ``id``, ``date``."""
+    from .inputformats import document_formats
+
+    known = document_formats()
     opener = open
     if path.lower().endswith(".gz"):
         import gzip
@@ -97,7 +102,7 @@ def read_jsonl(path: str) -> Iterator[Item]:
             if isinstance(rec.get("html"), str):
                 body, fmt = rec["html"], "html"
             elif isinstance(rec.get("text"), str):
-                body, fmt = rec["text"], rec.get("format") if rec.get("format") in ("text", "markdown", "html") else "text"
+                body, fmt = rec["text"], rec.get("format") if rec.get("format") in known else "text"
             else:
                 yield Item(name=name, error=f"line {number}: no 'text' or 'html'")
                 continue
@@ -107,10 +112,11 @@ def read_jsonl(path: str) -> Iterator[Item]:
 
 
 def read_crawl(path: str) -> Iterator[Item]:
-    low = path.lower()
-    if low.endswith((".warc", ".warc.gz")):
-        return read_warc(path)
-    return read_jsonl(path)
+    """The records of a container file, read by its format's reader (JSON Lines when the name says none)."""
+    from .inputformats import container_of
+
+    container = container_of(path)
+    return container.read(path) if container is not None else read_jsonl(path)
 
 
 def read_url_map(path: str) -> dict[str, str]:

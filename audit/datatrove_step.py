@@ -29,6 +29,7 @@ from __future__ import annotations
 from datatrove.pipeline.filters.base_filter import BaseFilter
 
 from .distributed import Settings
+from .inputformats import record_format
 
 
 class ProvenanceAuditFilter(BaseFilter):
@@ -47,9 +48,9 @@ class ProvenanceAuditFilter(BaseFilter):
 
     def audit(self, doc) -> dict:
         fmt = (doc.metadata or {}).get(self.format_key)
-        fmt = {"txt": "text", "md": "markdown", "htm": "html"}.get(fmt, fmt)
+        fmt = record_format(fmt)  # a format's name or suffix (audit/inputformats.py), else sniffed
         auditor = self.settings.auditor()  # built once per worker process
-        return auditor.audit_bytes(str(doc.id), doc.text.encode("utf-8"), fmt=fmt if fmt in ("text", "markdown", "html") else None)
+        return auditor.audit_bytes(str(doc.id), doc.text.encode("utf-8"), fmt=fmt)
 
     def filter(self, doc) -> bool | tuple[bool, str]:
         report = self.audit(doc)

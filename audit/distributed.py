@@ -35,6 +35,8 @@ from __future__ import annotations
 import sys
 from collections import namedtuple
 
+from .inputformats import record_format
+
 # one Auditor per worker process and settings
 _AUDITORS: dict = {}
 
@@ -77,12 +79,12 @@ def audit_document(item, settings: Settings | None = None, text_field: str = "te
         text = item.get(text_field)
         name = str(item.get(id_field, "<record>"))
         fmt = item.get(format_field) if format_field else None
-        fmt = {"txt": "text", "md": "markdown", "htm": "html"}.get(fmt, fmt)
+        fmt = record_format(fmt)  # a format's name or suffix (audit/inputformats.py), else sniffed
         if not isinstance(text, str):
             from .report import error_report
 
             return error_report(name, f"the record has no text in '{text_field}'")
-        return auditor.audit_bytes(name, text.encode("utf-8"), fmt=fmt if fmt in ("text", "markdown", "html") else None)
+        return auditor.audit_bytes(name, text.encode("utf-8"), fmt=fmt)
     raise TypeError(f"a document is a path or a dict record, not {type(item).__name__}")
 
 

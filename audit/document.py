@@ -19,16 +19,6 @@ from functools import cached_property
 #: Files larger than this are audited in part; the report says so.
 MAX_BYTES = 4 * 1024 * 1024
 
-FORMATS_BY_SUFFIX = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
-
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<!--)", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -210,10 +200,10 @@ def unescape(text: str) -> str:
 
 
 def sniff_format(path: str, data: bytes) -> str:
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in FORMATS_BY_SUFFIX:
-        return FORMATS_BY_SUFFIX[suffix]
-    return "html" if _HTML_SNIFF.match(data[:512]) else "text"
+    """The format a file's extension names (:mod:`audit.inputformats`), else HTML or plain text by its first bytes."""
+    from .inputformats import format_of
+
+    return format_of(path) or ("html" if _HTML_SNIFF.match(data[:512]) else "text")
 
 
 def _text_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -246,39 +236,33 @@ def from_bytes(path: str, data: bytes, fmt: str | None = None, truncated: bool =
     fmt = fmt or sniff_format(path, data)
     source, encoding = decode(data)
     source = source.replace("\r\n", "\n").replace("\r", "\n")
-    if fmt == "html":
-        from .htmlpage import parse_html  # bs4 and lxml only for HTML
+    from .inputformats import loader
 
-        page = parse_html(source)
-        doc = Document(
-            path=path,
-            format="html",
-            source=source,
-            text=page.text,
-            encoding=encoding,
-            sha256=digest,
-            truncated=truncated,
-            title=page.title,
-            title_span=None,
-            metadata=page.metadata,
-            chrome=page.chrome,
-            text_to_source=page.offsets,
-            heading_spans=page.heading_spans,
-            html=page,
-        )
-        return doc
-    title, span = _text_title(source)
+    return loader(fmt)(path=path, format=fmt, source=source, encoding=encoding, sha256=digest, truncated=truncated)
+
+
+def load_html(**fields) -> Document:
+    """The loader of HTML: the article body and the page's metadata (:mod:`audit.htmlpage`)."""
+    from .htmlpage import parse_html  # bs4 and lxml only for HTML
+
+    page = parse_html(fields["source"])
     return Document(
-        path=path,
-        format=fmt,
-        source=source,
-        text=source,
-        encoding=encoding,
-        sha256=digest,
-        truncated=truncated,
-        title=title,
-        title_span=span,
+        **{**fields, "format": "html"},
+        text=page.text,
+        title=page.title,
+        title_span=None,
+        metadata=page.metadata,
+        chrome=page.chrome,
+        text_to_source=page.offsets,
+        heading_spans=page.heading_spans,
+        html=page,
     )
+
+
+def load_text(**fields) -> Document:
+    """The loader of plain text and Markdown: the whole file is read, its first line is the title."""
+    title, span = _text_title(fields["source"])
+    return Document(**fields, text=fields["source"], title=title, title_span=span)
 
 
 _SPECIAL = (

@@ -6,7 +6,10 @@ import fnmatch
 import os
 from dataclasses import dataclass
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.xhtml")
+from .inputformats import default_include
+
+#: the globs a directory walk reads by default, from the registry of input formats (at import)
+DEFAULT_INCLUDE = default_include()
 
 
 @dataclass
@@ -24,12 +27,13 @@ def collect(paths: list[str], include=None, exclude=None) -> Inputs:
     """Expand ``paths`` into a sorted, de-duplicated list of files.
 
     Files named directly are always audited (their format is sniffed);
-    directories are walked recursively for files matching ``include`` and not
+    directories are walked recursively for files matching ``include`` (by
+    default the walked suffixes of :mod:`audit.inputformats`) and not
     ``exclude``. Hidden directories are skipped; symbolic links are followed
     once, and a link that leads back into a directory already walked (a loop)
     is reported as a problem instead of followed.
     """
-    include = tuple(include) if include else DEFAULT_INCLUDE
+    include = tuple(include) if include else default_include()
     exclude = tuple(exclude or ())
     files: list[str] = []
     problems: list[tuple[str, str]] = []

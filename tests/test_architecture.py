@@ -7,6 +7,7 @@ step at a time.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -42,3 +43,10 @@ def test_public_names_still_import_from_the_old_places():
     from audit.copies import find_pairs, is_copy, minhash, shingles, similarity  # noqa: F401
     from audit.htmlpage import Block, HtmlPage, extract_metadata, find_article, parse_html, site_of, source_text_stream  # noqa: F401
     from audit.origin import infer, load_origin_data, report_fields  # noqa: F401
+
+
+def test_kinds_ask_the_element_index_instead_of_tokenising_html():
+    """A regular expression that reads a generic tag (``<(/?)([a-zA-Z]…``) belongs in audit/htmlpage/, not in a kind."""
+    generic_tag = re.compile(r"""<(?:\(/\?\)|/\?)?\(?\[a-zA-Z\]""")
+    offenders = [p.name for p in sorted((ROOT / "audit" / "kinds").glob("*.py")) if generic_tag.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []

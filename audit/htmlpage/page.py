@@ -33,6 +33,8 @@ class HtmlPage:
     credit: Block | None = None  # an open credit of another outlet ("first appeared in …")
     own_domains: list[str] = field(default_factory=list)  # the site serving the page, by evidence
     chrome_names: str = ""  # visible page furniture, lower-cased, for name look-ups
+    # classes and ids the page's own stylesheets hide (for the element index, :mod:`.elements`)
+    hidden_css: tuple[set[str], set[str]] = field(default_factory=lambda: (set(), set()))
 
 
 def parse_html(source: str) -> HtmlPage:
@@ -83,4 +85,5 @@ def parse_html(source: str) -> HtmlPage:
         credit=credit,
         own_domains=domains,
         chrome_names=furniture_names(body_root, around.chrome_tags, strings),
+        hidden_css=hidden_css,
     )

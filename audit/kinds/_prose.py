@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from ..htmlpage.elements import element_index
+
 _OPEN_TO_CLOSE = {"‘": "’", "“": "”", "«": "»", '"': '"', "„": "”"}
 _CLOSERS = set(_OPEN_TO_CLOSE.values())
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -22,46 +24,31 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 # HTML elements whose text is code, or another language when they carry lang=
 _CODE_TAGS = {"code", "pre", "kbd", "samp", "var", "tt"}
-_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][\w:-]*)([^>]*)>", re.S | re.I)
-_LANG = re.compile(r"""\b(?:xml:)?lang\s*=\s*["']?([A-Za-z-]+)""", re.I)
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def _marked_spans(source: str) -> list[tuple[int, int]]:
-    """Source spans of elements marked as code or as a language other than English."""
+def _marked_spans(doc) -> list[tuple[int, int]]:
+    """Source spans of elements marked as code or as a language other than English.
+
+    An element counts when its own closing tag closes it (tags paired as
+    written); its span is its content, from the element index of the page.
+    """
+    index = element_index(doc)
+    if index is None:
+        return []
     spans = []
-    stack: list[tuple[str, int, bool]] = []  # (tag, start, marked)
-    for m in _TAG.finditer(source):
-        name = m.group(3)
-        if not name:
-            continue
-        name = name.lower()
-        if name in _VOID:
-            continue
-        if m.group(2):  # closing tag: pop to the matching open tag
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == name:
-                    tag, start, marked = stack[i]
-                    del stack[i:]
-                    if marked:
-                        spans.append((start, m.start()))
-                    break
-            continue
-        if m.group(4).rstrip().endswith("/"):
-            continue
-        marked = name in _CODE_TAGS
-        if name not in ("html", "body"):
-            lang = _LANG.search(m.group(4))
-            if lang and not lang.group(1).lower().startswith("en"):
-                marked = True
-        stack.append((name, m.end(), marked))
+    for el in index.written():
+        marked = el.tag in _CODE_TAGS
+        if not marked and el.tag not in ("html", "body") and el.lang and not el.lang.lower().startswith("en"):
+            marked = True
+        if marked:
+            spans.append((el.open_end, el.close))
     return spans
 
 
 def marked_spans(doc) -> list[tuple[int, int]]:
     cache = doc.derived.get("prose marked")
     if cache is None:
-        cache = _marked_spans(doc.source) if doc.format == "html" else []
+        cache = _marked_spans(doc)
         doc.derived["prose marked"] = cache
     return cache
 

@@ -27,33 +27,27 @@ import re
 from collections import defaultdict
 
 from ..findings import Hit
+from ._lists import word_set
 from ._prose import honest_context
 
 _CAP = r"[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?"
 _NAME_PAIR = re.compile(rf"(?<![\w'’-])(?<![A-Z][a-z] )({_CAP}) ({_CAP})(?! [A-Z])(?![\w'’-])")
 _EXPLAINED = re.compile(r"\b(?:also (?:spelled|spelt|written|known as|called)|spelled|spelt|transliterat\w*|family name|surname first|given name|known as|formerly|now)\b", re.I)
 _TERM = re.compile(r"\b([a-z]{5,})\s+([a-z]{4,})\b")
-_HEAD_STOP = {
-    "that", "this", "with", "from", "have", "were", "been", "will", "would", "their", "there", "which", "about",
-    "into", "than", "they", "them", "when", "said", "says", "after", "before", "over", "more", "most", "such",
-    "also", "other", "some", "only", "what", "while", "where", "being", "could", "should", "these", "those",
+# lists of rules/lists/, named by the rule
+LISTS = {
+    "head_stop_from": "mt-term-head-stop",  # term mode: function words that are no term's head or modifier
+    "not_names_from": "mt-not-names",  # name-order mode: capitalised openers, days and months that are no names
 }
-# sentence-openers and function words that are not names
-_NOT_NAMES = {
-    "The", "And", "But", "For", "With", "From", "This", "That", "These", "Those", "When", "While", "After",
-    "Before", "Then", "There", "Their", "They", "She", "His", "Her", "Its", "Our", "Your", "Mr", "Mrs", "Ms",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-}
-
 
 class Prepared:
-    __slots__ = ("mode", "stem_min", "ok")
+    __slots__ = ("mode", "stem_min", "ok", "head_stop", "not_names")
 
-    def __init__(self, mode, stem_min, ok):
+    def __init__(self, mode, stem_min, ok, lists):
         self.mode = mode
         self.stem_min = stem_min
         self.ok = ok
+        self.head_stop, self.not_names = lists
 
 
 def compile(rule, catalogue):
@@ -62,7 +56,8 @@ def compile(rule, catalogue):
     if mode not in ("name-order", "term"):
         raise ValueError(f"unknown mode '{mode}'")
     ok = frozenset(tuple(p.split(" / ")) for p in params.get("ok_pairs", []))
-    return Prepared(mode, int(params.get("stems_min", 5)), ok)
+    lists = tuple(word_set(catalogue, params, key, name) for key, name in LISTS.items())
+    return Prepared(mode, int(params.get("stems_min", 5)), ok, lists)
 
 
 _ENDINGS = {"", "s", "e", "d", "ed", "ion", "ions", "ation", "ing", "ive", "ic", "al", "ical", "ory", "ary", "er", "ers", "ised", "ized", "isation", "ization"}
@@ -84,13 +79,13 @@ def _variants(w1: str, w2: str, stem_min: int) -> bool:
     return e1 in _ENDINGS and e2 in _ENDINGS and {e1.rstrip("s"), e2.rstrip("s")} != {""} and e1.rstrip("s") != e2.rstrip("s")
 
 
-def _name_order(text: str):
+def _name_order(text: str, not_names):
     # keyed case-blind: a hyphenated given name keeps or loses its inner capital
     # between renderings ('Seok-Yeol Yoon' … 'Yoon Seok-yeol')
     seen: dict[tuple[str, str], tuple[int, str]] = {}
     for m in _NAME_PAIR.finditer(text):
         a, b = m.group(1), m.group(2)
-        if a in _NOT_NAMES or b in _NOT_NAMES or a == b:
+        if a in not_names or b in not_names or a == b:
             continue
         seen.setdefault((a.lower(), b.lower()), (m.start(), m.group(0)))
     for (a, b), (first, form) in sorted(seen.items(), key=lambda kv: kv[1][0]):
@@ -103,7 +98,7 @@ def _terms(text: str, prep):
     by_head: dict[str, dict[str, int]] = defaultdict(dict)
     for m in _TERM.finditer(lower):
         modifier, head = m.group(1), m.group(2)
-        if head in _HEAD_STOP or modifier in _HEAD_STOP:
+        if head in prep.head_stop or modifier in prep.head_stop:
             continue
         by_head[head].setdefault(modifier, m.start())
     for head, modifiers in by_head.items():
@@ -124,7 +119,7 @@ def _terms(text: str, prep):
 
 def run(rule, prep, doc):
     text = doc.text
-    pairs = _name_order(text) if prep.mode == "name-order" else _terms(text, prep)
+    pairs = _name_order(text, prep.not_names) if prep.mode == "name-order" else _terms(text, prep)
     for first, second, a, b in pairs:
         # the text explains the variant near either occurrence
         if _EXPLAINED.search(text[max(0, first - 80): first + len(a) + 80]) or _EXPLAINED.search(text[max(0, second - 80): second + len(b) + 80]):
@@ -134,4 +129,4 @@ def run(rule, prep, doc):
         yield Hit(second, second + len(b), fields=(("first", a), ("second", b)))
 
 # every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
-PARAMS = {"mode": str, "ok_pairs": list[str], "stems_min": int}
+PARAMS = {"mode": str, "ok_pairs": list[str], "stems_min": int, **{key: str for key in LISTS}}

@@ -21,27 +21,27 @@ import re
 
 from ..findings import Hit
 from ._prefiltered import Prefiltered
+from ._lists import word_set
 from ._prose import honest_context
 
 _NAME = r"(?P<name>(?:(?:[Dd]e|[Dd]i|[Dd]a|[Dd]el|[Dd]ella|[Vv]an|[Vv]on|[Ll]e|[Ll]a|[Dd]u|[Dd]os|[Dd]as)\s)?[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[-'’][A-Za-z][^\W\d_]*)*)"
-# capitalised words that start sentences rather than being given names or titles
-_SENTENCE_WORDS = {
-    "a", "according", "after", "also", "and", "as", "at", "before", "but", "by", "during", "for", "from",
-    "however", "if", "in", "meanwhile", "now", "on", "said", "since", "so", "that", "the", "then", "this",
-    "though", "thus", "to", "when", "where", "while", "with", "yet", "although", "because", "until", "says",
+# lists of rules/lists/, named by the rule
+LISTS = {
+    "sentence_words_from": "mt-honorific-sentence-words",  # capitalised words that start sentences, not names or titles
+    "title_words_from": "mt-honorific-title-words",  # forms of address that are no given name before a surname
+    "initial_before_from": "mt-honorific-initial-before",  # words before an initial that make it a credit or signature
 }
-_TITLE_WORDS = {"pan", "pani", "herr", "frau", "mme", "mlle", "don", "dona", "doña", "señor", "senor", "signor", "signora", "monsieur", "madame"}
-_INITIAL_BEFORE = {"by", "named", "called", "signed", "photos", "photo", "pictures", "credit", "initial", "initials"}
 _PREV_WORD = re.compile(r"([\w'’.]+)[ \t]+$")
 
 
 class Prepared:
-    __slots__ = ("strong", "weak", "note")
+    __slots__ = ("strong", "weak", "note", "sentence_words", "title_words", "initial_before")
 
-    def __init__(self, strong, weak, note):
+    def __init__(self, strong, weak, note, lists):
         self.strong = strong
         self.weak = weak
         self.note = note
+        self.sentence_words, self.title_words, self.initial_before = lists
 
 
 def _alternation(titles, catalogue=None):
@@ -57,7 +57,8 @@ def compile(rule, catalogue):
     weak = _alternation(params.get("weak", []), catalogue)
     if strong is None and weak is None:
         raise ValueError("an honorific rule needs 'strong' or 'weak' titles")
-    return Prepared(strong, weak, params.get("note", ""))
+    lists = tuple(word_set(catalogue, params, key, name) for key, name in LISTS.items())
+    return Prepared(strong, weak, params.get("note", ""), lists)
 
 
 def _given_names(text: str, name: str, cache: dict | None) -> list[tuple[int, str]]:
@@ -70,7 +71,7 @@ def _given_names(text: str, name: str, cache: dict | None) -> list[tuple[int, st
     return found
 
 
-def _confirmed(text: str, m, cache: dict | None = None) -> bool:
+def _confirmed(text: str, m, prep, cache: dict | None = None) -> bool:
     before = text[max(0, m.start() - 12): m.start()]
     if re.search(r"\b(?:the|The)[ \t]+$", before):
         return True
@@ -78,22 +79,22 @@ def _confirmed(text: str, m, cache: dict | None = None) -> bool:
     for other_start, given in _given_names(text, name, cache):
         if other_start == m.start("title"):
             continue
-        if given.lower() in _SENTENCE_WORDS or given == m.group("title").rstrip("."):
+        if given.lower() in prep.sentence_words or given == m.group("title").rstrip("."):
             continue
-        if given.lower() in _TITLE_WORDS:
+        if given.lower() in prep.title_words:
             continue
         return True
     return False
 
 
-def _initial_context(text: str, m) -> bool:
+def _initial_context(text: str, m, prep) -> bool:
     prev = _PREV_WORD.search(text[max(0, m.start() - 40): m.start()])
     if not prev:
         return False
     word = prev.group(1)
-    if word.lower() in _INITIAL_BEFORE:
+    if word.lower() in prep.initial_before:
         return True
-    return word[:1].isupper() and word.lower().rstrip(".,") not in _SENTENCE_WORDS and not word.endswith(".")
+    return word[:1].isupper() and word.lower().rstrip(".,") not in prep.sentence_words and not word.endswith(".")
 
 
 def run(rule, prep, doc):
@@ -107,9 +108,9 @@ def run(rule, prep, doc):
             start, end = m.start(), m.end()
             if start in seen:
                 continue
-            if _initial_context(text, m):
+            if _initial_context(text, m, prep):
                 continue
-            if weak and not _confirmed(text, m, names):
+            if weak and not _confirmed(text, m, prep, names):
                 continue
             if honest_context(doc, start, end):
                 continue
@@ -117,4 +118,4 @@ def run(rule, prep, doc):
             yield Hit(start, end, fields=(("note", prep.note), ("title", m.group("title")), ("name", m.group("name"))))
 
 # every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
-PARAMS = {"note": str, "strong": list[str], "weak": list[str]}
+PARAMS = {"note": str, "strong": list[str], "weak": list[str], **{key: str for key in LISTS}}

@@ -30,18 +30,14 @@ import unicodedata
 
 from ..findings import Hit
 from ._kind import Kind
+from ._lists import shipped_set, word_set
 from ._text import normalise
 
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"}
-_GENERIC = {
-    "the", "news", "daily", "times", "post", "press", "media", "group", "herald", "review", "online", "today",
-    "journal", "tribune", "gazette", "world", "network", "digital", "publishing", "company", "ltd", "inc",
-    "llc", "gmbh", "sa", "and", "of", "de", "la", "le", "el", "die", "der",
-}
-_NOT_PERSON = {
-    "desk", "staff", "team", "editorial", "editor", "editors", "news", "newsroom", "agency", "wire", "admin",
-    "redaktion", "press", "reporter", "correspondent", "service", "contributor", "guest",
-}
+# lists of rules/lists/: the rules name them (``generic_words_from``, ``not_person_from``);
+# code that runs without a rule (site identity, copies) reads the same files
+GENERIC_WORDS = "scrape-outlet-generic-words"  # words too common in outlet names to tell two apart
+NOT_PERSON = "scrape-not-person"  # words that make an author field a desk, a team or a role
 _SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|]{2,60}$")
 
 
@@ -67,8 +63,8 @@ def letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
 
-def _tokens(name: str) -> set[str]:
-    return {t for t in normalise(name).split() if len(t) >= 4 and t not in _GENERIC}
+def _tokens(name: str, generic: frozenset[str]) -> set[str]:
+    return {t for t in normalise(name).split() if len(t) >= 4 and t not in generic}
 
 
 def _strip_the(key: str) -> str:
@@ -79,20 +75,22 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in normalise(name).split() if w not in {"the", "of", "and"})
 
 
-def same_outlet(a: str, b: str) -> bool:
+def same_outlet(a: str, b: str, generic: frozenset[str] | None = None) -> bool:
     """Do two outlet names (or a name and a domain label) name the same outlet?
 
     Letters only, a leading 'The' dropped: one contains the other
     ('Sulzenau Aktuell' / sulzenauaktuell), they share a distinctive word
     ('Guardian News & Media' / 'The Guardian'), or one is the other's
-    initials ('Nederlandse Omroep Stichting' / nos).
+    initials ('Nederlandse Omroep Stichting' / nos). ``generic``: the words
+    shared by too many names to count (default: the shipped list).
     """
     la, lb = _strip_the(letters(a)), _strip_the(letters(b))
     if not la or not lb:
         return False
     if min(len(la), len(lb)) >= 3 and (la in lb or lb in la):
         return True
-    if _tokens(a) & _tokens(b):
+    generic = shipped_set(GENERIC_WORDS) if generic is None else generic
+    if _tokens(a, generic) & _tokens(b, generic):
         return True
     ia, ib = _initials(a), _initials(b)
     return (len(ia) >= 2 and ia == lb) or (len(ib) >= 2 and ib == la)
@@ -126,7 +124,7 @@ def credited(doc) -> list[str]:
     return out
 
 
-def _credits_host(doc, host: str) -> bool:
+def _credits_host(doc, host: str, generic: frozenset[str]) -> bool:
     from ..htmlpage import site_of
 
     label = domain_label(host)
@@ -135,7 +133,7 @@ def _credits_host(doc, host: str) -> bool:
             return True
         if label and label in letters(credit):
             return True
-        if same_outlet(credit, label) and len(credit) < 80:
+        if same_outlet(credit, label, generic) and len(credit) < 80:
             return True
     return False
 
@@ -163,7 +161,7 @@ def _at(doc, key: str) -> tuple[int, int] | None:
     return page.spans.get(key) if page is not None else None
 
 
-def _canonical(doc):
+def _canonical(doc, generic: frozenset[str]):
     from ..htmlpage import site_of
 
     own = own_sites(doc)
@@ -174,27 +172,27 @@ def _canonical(doc):
         host = site_of(url or "")
         if not host or base_domain(host) in own:
             continue
-        if _credits_host(doc, host):
+        if _credits_host(doc, host, generic):
             continue
         span = _at(doc, key)
         if span:
             yield Hit(span[0], span[1], in_source=True, fields=(("what", label), ("domain", host), ("site", own[0])))
 
 
-def _site_name(doc):
+def _site_name(doc, generic: frozenset[str]):
     own = own_sites(doc)
     name = doc.metadata.get("og", {}).get("site_name")
     span = _at(doc, "og:site_name")
     if not own or not name or not span:
         return
-    if any(same_outlet(name, domain_label(d)) for d in own):
+    if any(same_outlet(name, domain_label(d), generic) for d in own):
         return
     if _in_chrome(doc, name) or _credits_name(doc, name):
         return
     yield Hit(span[0], span[1], in_source=True, fields=(("name", name), ("site", own[0])))
 
 
-def _publisher(doc):
+def _publisher(doc, generic: frozenset[str]):
     own = own_sites(doc)
     site_name = doc.metadata.get("og", {}).get("site_name")
     span = _at(doc, "jsonld:publisher")
@@ -202,9 +200,9 @@ def _publisher(doc):
     if not publishers or not span or not (own or site_name):
         return
     name = publishers[0]
-    if site_name and same_outlet(name, site_name):
+    if site_name and same_outlet(name, site_name, generic):
         return
-    if any(same_outlet(name, domain_label(d)) for d in own):
+    if any(same_outlet(name, domain_label(d), generic) for d in own):
         return
     if _in_chrome(doc, name) or _credits_name(doc, name):
         return
@@ -221,23 +219,24 @@ def byline_name(text: str) -> str:
     return _CUT.sub("", text).strip()
 
 
-def person_like(name: str) -> bool:
+def person_like(name: str, not_person: frozenset[str] | None = None) -> bool:
+    not_person = shipped_set(NOT_PERSON) if not_person is None else not_person
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False
-    if any(w.lower().strip(".") in _NOT_PERSON or w.lower().endswith(("desk", "staff", "team", "room")) for w in words):
+    if any(w.lower().strip(".") in not_person or w.lower().endswith(("desk", "staff", "team", "room")) for w in words):
         return False
     return all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
 
 
-def _author_meta(doc):
+def _author_meta(doc, not_person: frozenset[str]):
     page = doc.html
     author = doc.metadata.get("author")
     span = _at(doc, "author")
     if page is None or page.byline is None or not author or not span:
         return
     shown = byline_name(page.byline.text)
-    if not (person_like(author) and person_like(shown)):
+    if not (person_like(author, not_person) and person_like(shown, not_person)):
         return
     a = {letters(w) for w in author.split()}
     b = {letters(w) for w in shown.split()}
@@ -294,10 +293,15 @@ def _on_pages(check):
     return run
 
 
-CANONICAL = Kind(run=_on_pages(_canonical))
-SITE_NAME = Kind(run=_on_pages(_site_name))
-PUBLISHER = Kind(run=_on_pages(_publisher))
-AUTHOR_META = Kind(run=_on_pages(_author_meta))
+def _list_param(key: str, default: str) -> dict:
+    """``compile`` and ``PARAMS`` of a check that reads one word list, named by the rule's ``key``."""
+    return {"compile": lambda rule, catalogue: word_set(catalogue, rule.params, key, default), "PARAMS": {key: str}}
+
+
+CANONICAL = Kind(run=_on_pages(_canonical), **_list_param("generic_words_from", GENERIC_WORDS))
+SITE_NAME = Kind(run=_on_pages(_site_name), **_list_param("generic_words_from", GENERIC_WORDS))
+PUBLISHER = Kind(run=_on_pages(_publisher), **_list_param("generic_words_from", GENERIC_WORDS))
+AUTHOR_META = Kind(run=_on_pages(_author_meta), **_list_param("not_person_from", NOT_PERSON))
 HIDDEN_COPY = Kind(
     run=_on_pages(_hidden_copy),
     compile=lambda rule, catalogue: float(rule.params.get("min_ratio", 90)),

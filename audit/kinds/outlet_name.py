@@ -30,28 +30,44 @@ capitals are no evidence, only the other marks of an outlet's name are.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..findings import Hit
+from ._lists import word_set
 from ._scope import title_scope
 from ._text import letters
 
 # (?<!\s)\s++: a separator's leading space is tried from the start of its run only (linear on long runs)
 _SUFFIX = re.compile(r"(?<!\s)\s++[–—|-]\s+((?:(?!\s[–—|-]\s)[^\n|]){2,60}?)\s*$")
 _BYLINE = re.compile(r"^[ \t*_]*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+([^\n,]{2,50}?)[ \t*_]*$", re.M)
-_PARTICLES = {"of", "the", "de", "du", "des", "del", "della", "dello", "di", "do", "da", "dos", "das", "der", "die", "van", "von", "y", "e", "and", "&", "am", "im", "la", "le", "les", "el", "il", "lo", "on", "an"}
-_ARTICLES = {"the", "le", "la", "les", "der", "die", "das", "el", "il", "lo", "de", "het"}
 _ELIDED = re.compile(r"^[LlDd][’']\w")
 _DOMAIN = re.compile(r"^[\w-]+\.(?:com|net|org|pl|de|fr|it|es|pt|nl|ru|co\.uk|info|news)$", re.I)
-_ROLES = {"reporter", "correspondent", "editor", "writer", "officer", "columnist", "producer", "photographer", "critic", "analyst", "contributor", "intern", "staff"}
+# lists of rules/lists/, named by the rule; their order is that of ``Vocabulary``
+LISTS = {
+    "particles_from": "scrape-outlet-particles",  # lower-case words inside a name (of, the, de, von …)
+    "articles_from": "scrape-outlet-articles",  # words that open a name (The, Le, Die …)
+    "roles_from": "scrape-byline-roles",  # job titles that end a byline, not outlets
+}
 _COMPOUND = re.compile(r"^[A-Z][a-zà-ÿ]+-[A-Z][a-zà-ÿ]+$")
 
 
-def looks_like_outlet(name: str, words: frozenset, exceptions: frozenset, caps_ok: bool = True) -> bool:
+class Vocabulary(NamedTuple):
+    particles: frozenset[str]
+    articles: frozenset[str]
+    roles: frozenset[str]
+
+
+def _vocabulary(catalogue=None, params=None) -> Vocabulary:
+    return Vocabulary(*(word_set(catalogue, params or {}, key, name) for key, name in LISTS.items()))
+
+
+def looks_like_outlet(name: str, words: frozenset, exceptions: frozenset, caps_ok: bool = True, vocab: Vocabulary | None = None) -> bool:
+    vocab = vocab or _vocabulary()
     name = name.strip(" *_.")
     tokens = name.split()
     if not tokens or len(tokens) > 6 or len(name) > 45:
         return False
-    if name.lower() in exceptions or tokens[-1].lower() in _ROLES:
+    if name.lower() in exceptions or tokens[-1].lower() in vocab.roles:
         return False
     if any(any(c.isdigit() for c in t) and not t.isdigit() for t in tokens) or re.search(r"[:;!?“”\"«»()·,]", name):
         return False
@@ -59,7 +75,7 @@ def looks_like_outlet(name: str, words: frozenset, exceptions: frozenset, caps_o
         return True
     for i, tok in enumerate(tokens):
         low = tok.lower()
-        if (low in _PARTICLES and i > 0) or (tok.isdigit() and i > 0):
+        if (low in vocab.particles and i > 0) or (tok.isdigit() and i > 0):
             continue
         if not (tok[0].isupper() or _ELIDED.match(tok)):
             return False
@@ -69,7 +85,7 @@ def looks_like_outlet(name: str, words: frozenset, exceptions: frozenset, caps_o
     caps = "".join(c for c in name if c.isalpha())
     if caps_ok and len(caps) >= 2 and caps.isupper():
         return True
-    if (len(tokens) >= 2 and tokens[0].lower() in _ARTICLES) or _ELIDED.match(tokens[0]):
+    if (len(tokens) >= 2 and tokens[0].lower() in vocab.articles) or _ELIDED.match(tokens[0]):
         return True
     return len(tokens) == 1 and bool(_COMPOUND.match(tokens[0]))
 
@@ -106,16 +122,17 @@ def compile(rule, catalogue):
         raise ValueError(f"unknown 'where': {where}")
     words = frozenset(w.lower() for w in catalogue.word_list(p["words_from"])) if p.get("words_from") else frozenset()
     exceptions = frozenset(e.lower() for e in p.get("exceptions", []))
-    return where, words, exceptions
+    return where, words, exceptions, _vocabulary(catalogue, p)
 
 
 def run(rule, prep, doc):
-    where, words, exceptions = prep
+    where, words, exceptions, *vocab = prep
+    vocab = vocab[0] if vocab else _vocabulary()
     own = own_names(doc) if doc.format == "html" else set()
     if where == "byline":
         for m in _BYLINE.finditer(doc.text):
             name = m.group(1)
-            if looks_like_outlet(name, words, exceptions) and not _is_own(name, own):
+            if looks_like_outlet(name, words, exceptions, vocab=vocab) and not _is_own(name, own):
                 yield Hit(m.start(1), m.end(1), fields=(("outlet", name.strip()),))
         return
     scope = title_scope(doc)
@@ -135,9 +152,9 @@ def run(rule, prep, doc):
         # capitals too ("… - USDA", "… - TRADERS"): capitals say nothing there
         head = title[: m.start()]
         caps_ok = any(c.islower() for c in head) or not any(c.isalpha() for c in head)
-        if looks_like_outlet(name, words, exceptions, caps_ok):
+        if looks_like_outlet(name, words, exceptions, caps_ok, vocab):
             yield Hit(scope.base + m.start(1), scope.base + m.end(1), fields=(("outlet", name.strip()),), in_source=scope.in_source)
         return
 
 # every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
-PARAMS = {"exceptions": list[str], "where": str, "words_from": str}
+PARAMS = {"exceptions": list[str], "where": str, "words_from": str, **{key: str for key in LISTS}}

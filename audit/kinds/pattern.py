@@ -55,7 +55,7 @@ import re
 
 from ..findings import FINDINGS_PER_RULE, Hit
 from ..matching import Matcher
-from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, Walker, enclosing, in_furniture
+from ._furniture import DEFAULT_SKIP_CLASSES, DEFAULT_SKIP_TAGS, enclosing, in_furniture
 from ._prose import honest_context
 from ._scope import scope_of, skip_masks
 
@@ -159,7 +159,7 @@ def _names_own_outlet(doc, matched: str) -> bool:
     return bool(name) and identity.is_own(doc, name)
 
 
-def _kept(prep, scope, doc, m, walker) -> tuple[int, int] | None:
+def _kept(prep, scope, doc, m, markup) -> tuple[int, int] | None:
     """The span (in the document) of a match that is evidence, or None when a mask drops it."""
     start, end = m.span(prep.group)
     if start < 0 or end <= start:
@@ -175,8 +175,8 @@ def _kept(prep, scope, doc, m, walker) -> tuple[int, int] | None:
     start, end = scope.base + start, scope.base + end
     if prep.non_prose and not scope.in_source and honest_context(doc, start, end, mentions=prep.mentions):
         return None
-    if walker is not None:
-        stack = enclosing(doc.source, doc.source_offset(start), walker)
+    if markup:
+        stack = enclosing(doc, doc.source_offset(start))
         if prep.furniture and in_furniture(stack, prep.skip_tags, prep.skip_classes):
             return None
         if prep.require_tags and not any(name in prep.require_tags for name, _ in stack):
@@ -193,7 +193,7 @@ def run(rule, prep, doc):
         return
     if prep.literal_set is not None and not prep.literal_set.allows(prep.regex, doc, rule.scope, scope.text):
         return  # the prefilter: no literal this pattern needs, or nothing its gate matches, is in the text
-    walker = Walker(doc.source) if html and (prep.furniture or prep.require_tags) else None
+    markup = bool(html and (prep.furniture or prep.require_tags))  # ask the page's element index where a match stands
     hits = []
     enough = None  # once past the cap: the hits that are enough (the cap, or what the rule needs)
     for m in prep.regex.finditer(scope.text):
@@ -202,7 +202,7 @@ def run(rule, prep, doc):
                 enough = _needed(prep, scope, hits)
             if len(hits) >= enough:
                 break  # past the cap the checks report no more hits
-        span = _kept(prep, scope, doc, m, walker)
+        span = _kept(prep, scope, doc, m, markup)
         if span is None:
             continue
         fields = [("note", prep.note)] + [(k, v) for k, v in m.groupdict().items() if v is not None]

@@ -33,70 +33,30 @@ from __future__ import annotations
 import re
 
 from ..findings import Hit
+from ._lists import word_set
 from ._prose import honest_context
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*|[^\sA-Za-zÀ-ÖØ-öø-ÿ]")
 
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that", "of", "and", "or"}
-# a word in the noun slot that is really an adjective, a verb or a pronoun
-_NOT_NOUNS = {
-    "original", "same", "other", "whole", "entire", "first", "second", "third", "last", "next", "new", "old",
-    "young", "modern", "ancient", "classical", "spoken", "written", "standard", "formal", "native", "fluent",
-    "perfect", "good", "bad", "broken", "proper", "plain", "simple", "colloquial", "literary", "official",
-    "traditional", "typical", "average", "ordinary", "better", "best", "real", "true", "very", "most", "more",
-    "rather", "quite", "so", "too", "also", "all", "both", "each", "every", "many", "few", "several", "some",
-    "any", "no", "such", "own", "pure", "half", "former", "latter", "late", "then", "future", "so-called",
-    "greater", "upper", "lower", "inner", "outer", "higher", "larger", "smaller", "wider", "general", "great",
-    "big", "small", "large", "long", "short", "high", "low", "early", "present", "past", "current",
-    "something", "anything", "nothing", "everything", "someone", "anyone", "everyone", "nobody", "somebody",
-    "everybody", "much", "less", "little", "enough", "others", "is", "are", "was", "were", "be", "been",
-    "being", "am", "speak", "speaks", "spoke", "speaking", "learn", "learns", "learned", "learnt",
-    "learning", "study", "studied", "studies", "teach", "teaches", "taught", "understand", "understood",
-    "write", "writes", "wrote", "read", "reads", "translated", "translate", "know", "knew", "knows",
-    "became", "become", "becomes", "seemed", "seems", "looked", "looks", "felt", "feels", "sounds",
-    "sounded", "went", "goes", "go", "turned", "turn", "stayed", "remained", "remains", "got", "get", "gets",
-    "grew", "voted", "born", "made", "make", "makes", "keep", "kept", "keeps", "stay", "stays", "remain",
-    "it", "them", "him", "me", "us", "you", "one", "ones", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "than", "not", "never", "only", "just", "even", "still", "already", "now", "when",
-    "where", "which", "who", "whom", "what", "how", "why", "whose", "mostly", "largely", "mainly", "partly",
-    "distinctly", "truly", "fully", "purely", "strictly", "predominantly", "ethnically", "culturally",
-    "non", "anti", "pro", "pan", "semi", "north", "south", "east", "west", "northern", "southern",
-    "eastern", "western", "central", "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
-    "those", "that", "of", "and", "or", "my", "your", "typically", "quintessentially", "authentically", "unmistakably",
-    # stacked before the adjective, not nouns: numbers and places ('the seven regional banks',
-    # 'the offshore Norwegian sector', 'the northeast British Columbia town')
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-    "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "offshore", "onshore", "overseas", "inland",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
-    "southwestern", "nearby", "neighbouring", "neighboring", "remote", "rural", "urban", "coastal",
-}
-# before the determiner: verbs whose object takes a complement ('made the list public')
-_COMPLEMENT_VERBS = {
-    "make", "makes", "made", "making", "take", "takes", "took", "taken", "taking", "keep", "keeps", "kept",
-    "keeping", "go", "goes", "went", "gone", "render", "renders", "rendered", "declare", "declares",
-    "declared", "find", "finds", "found", "consider", "considers", "considered", "call", "calls", "called",
-    "prove", "proved", "turn", "turned", "leave", "left", "deem", "deemed", "hold", "held", "think",
-    "thought", "name", "named", "declaring", "rendering",
-}
-# after the adjective: words that end the noun phrase
-_BOUNDARY_WORDS = {
-    "of", "in", "is", "was", "are", "were", "has", "have", "had", "and", "which", "who", "that", "for",
-    "on", "at", "with", "by", "from", "will", "would", "can", "could", "should", "must", "may", "might",
-    "does", "did", "do", "as", "than", "but", "or", "remains", "remain", "continues", "also", "already",
-    "still", "since", "during", "after", "before", "until", "because", "while", "where", "when", "whose",
-    "whom", "its", "their", "his", "her", "the", "a", "an", "announced", "approved", "said", "says",
+# the words around the noun slot are lists of rules/lists/, named by the rule (see ``LISTS``)
+LISTS = {
+    "determiners_from": "mt-postposed-determiners",  # before the noun
+    "not_nouns_from": "mt-postposed-not-nouns",  # in the noun slot: adjectives, verbs, pronouns, numbers, places
+    "complement_verbs_from": "mt-postposed-complement-verbs",  # before the determiner: 'made the list public'
+    "boundary_words_from": "mt-postposed-boundary-words",  # after the adjective: words that end the noun phrase
 }
 _ADJECTIVE_SUFFIXES = ("ly", "ous", "ful", "less", "able", "ible", "ive", "ical", "ese", "ish", "ing")
 
 
 class Prepared:
-    __slots__ = ("adjectives", "exceptions", "note", "plural_only")
+    __slots__ = ("adjectives", "exceptions", "note", "plural_only", "determiners", "not_nouns", "complement_verbs", "boundary_words")
 
-    def __init__(self, adjectives, exceptions, note, plural_only):
+    def __init__(self, adjectives, exceptions, note, plural_only, lists):
         self.adjectives = adjectives
         self.exceptions = exceptions
         self.note = note
         self.plural_only = plural_only
+        self.determiners, self.not_nouns, self.complement_verbs, self.boundary_words = lists
 
 
 def compile(rule, catalogue):
@@ -110,16 +70,17 @@ def compile(rule, catalogue):
     if params.get("exceptions_from"):
         exceptions |= {e.lower() for e in catalogue.word_list(params["exceptions_from"])}
     plural_only = frozenset(params.get("plural_only", []))
-    return Prepared(frozenset(adjectives | plural_only), frozenset(exceptions), params.get("note", ""), plural_only)
+    lists = tuple(word_set(catalogue, params, key, name) for key, name in LISTS.items())
+    return Prepared(frozenset(adjectives | plural_only), frozenset(exceptions), params.get("note", ""), plural_only, lists)
 
 
 def _is_word(tok: str) -> bool:
     return tok[:1].isalpha()
 
 
-def _noun_like(word: str) -> bool:
+def _noun_like(word: str, not_nouns) -> bool:
     low = word.lower()
-    if not word.islower() or low in _NOT_NOUNS or len(low) < 3:
+    if not word.islower() or low in not_nouns or len(low) < 3:
         return False
     if low.endswith(_ADJECTIVE_SUFFIXES):  # 'the reading public', 'the typical French'
         return False
@@ -130,7 +91,7 @@ def _noun_like(word: str) -> bool:
     return True
 
 
-def _boundary_after(tokens, j) -> bool:
+def _boundary_after(tokens, j, boundary_words) -> bool:
     """True when the token after the adjective ends the noun phrase."""
     if j >= len(tokens):
         return True
@@ -142,7 +103,7 @@ def _boundary_after(tokens, j) -> bool:
         # capitalised word makes a name with it ('Saudi Arabia', 'British Columbia')
         nxt = tokens[j + 1][0] if j + 1 < len(tokens) else ""
         return nxt[:1].isupper() or not _is_word(nxt or ".")
-    return tok in _BOUNDARY_WORDS or (tok.endswith("ed") and len(tok) > 4)
+    return tok in boundary_words or (tok.endswith("ed") and len(tok) > 4)
 
 
 def run(rule, prep, doc):
@@ -157,19 +118,19 @@ def run(rule, prep, doc):
             continue
         noun, nstart = tokens[i - 1]
         det, _ = tokens[i - 2]
-        if not _is_word(noun) or not _noun_like(noun):
+        if not _is_word(noun) or not _noun_like(noun, prep.not_nouns):
             continue
         if adj in prep.plural_only and not (noun.endswith("s") and not noun.endswith("ss")):
             continue
-        if det.lower() not in _DETERMINERS:
+        if det.lower() not in prep.determiners:
             continue
         if text[nstart + len(noun): astart] != " ":
             continue
-        if i >= 3 and tokens[i - 3][0].lower() in _COMPLEMENT_VERBS:
+        if i >= 3 and tokens[i - 3][0].lower() in prep.complement_verbs:
             continue
         if f"{noun.lower()} {adj.lower()}" in prep.exceptions:
             continue
-        if not _boundary_after(tokens, i + 1):
+        if not _boundary_after(tokens, i + 1, prep.boundary_words):
             continue
         end = astart + len(adj)
         if honest_context(doc, nstart, end):
@@ -177,4 +138,5 @@ def run(rule, prep, doc):
         yield Hit(nstart, end, fields=(("note", prep.note), ("noun", noun), ("adjective", adj)))
 
 # every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
-PARAMS = {"adjectives": list[str], "adjectives_from": str, "exceptions": list[str], "exceptions_from": str, "note": str, "plural_only": list[str]}
+PARAMS = {"adjectives": list[str], "adjectives_from": str, "exceptions": list[str], "exceptions_from": str, "note": str, "plural_only": list[str],
+          **{key: str for key in LISTS}}
