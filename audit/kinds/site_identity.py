@@ -161,7 +161,9 @@ def _placed(frame: str):
     return run
 
 
-CREDIT = Kind(run=_framed("credit", _unlicensed_credit))
+# the credit parse (audit/identity.py) reads the word lists these params name
+CREDIT = Kind(run=_framed("credit", _unlicensed_credit),
+              PARAMS={"stop_words_from": str, "agency_words_from": str, "source_labels_from": str})
 FURNITURE = Kind(run=_framed("furniture", _known_furniture))
 ADDRESS = Kind(run=_address)
 MARKUP = Kind(run=_markup)
@@ -171,3 +173,66 @@ SIGNOFF = Kind(run=_placed("signoff"))
 TITLE = Kind(run=_placed("title"))
 HEADING = Kind(run=_placed("heading"))
 AUTHOR = Kind(run=_placed("author"))
+
+
+def _entries(catalogue, name: str) -> tuple[str, ...]:
+    return tuple(e.partition(" | ")[0].strip() for e in catalogue.word_list(name)) if name else ()
+
+
+def _other_outlet(doc, c) -> bool:
+    """Another outlet than the page's own, and none whose copy is licensed to subscribers."""
+    from .. import identity
+
+    return not identity.is_own(doc, c.name, c.outlet) and not (c.outlet.licensed or c.outlet.syndicates)
+
+
+def _interview(rule, prep, doc):
+    from .. import identity, placed_credits
+
+    site = identity.own_domain(doc)
+    if site is None or identity.aggregator_site(doc):
+        return
+    for c in placed_credits.interview_credits(doc, prep):
+        if _other_outlet(doc, c):
+            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
+            return
+
+
+def _masthead(rule, prep, doc):
+    from .. import identity, placed_credits
+
+    site = identity.own_domain(doc)
+    if site is None or identity.aggregator_site(doc):
+        return
+    for c in placed_credits.masthead_credits(doc):
+        if not identity.is_own(doc, c.name, c.outlet):
+            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
+            return
+
+
+def _card(rule, prep, doc):
+    from .. import identity, placed_credits
+
+    site = identity.own_domain(doc)
+    if site is None or identity.aggregator_site(doc):
+        return
+    for c in placed_credits.card_credits(doc, *prep):
+        if _other_outlet(doc, c):
+            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
+            return
+
+
+def _bare_ip(rule, prep, doc):
+    from .. import identity, placed_credits
+
+    host = placed_credits.bare_ip_host(identity.page_url(getattr(doc, "url", None)))
+    if host and doc.text.strip():
+        yield _title_hit(doc, host, host)
+
+
+INTERVIEW = Kind(run=_interview, compile=lambda rule, cat: _entries(cat, rule.params.get("frames_from", "")),
+                 PARAMS={"frames_from": str})
+MASTHEAD = Kind(run=_masthead)
+CARD = Kind(run=_card, compile=lambda rule, cat: tuple(_entries(cat, rule.params.get(k, "")) for k in ("units_from", "ago_after_from", "ago_before_from")),
+            PARAMS={"units_from": str, "ago_after_from": str, "ago_before_from": str})
+BARE_IP = Kind(run=_bare_ip)
