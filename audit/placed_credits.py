@@ -379,3 +379,31 @@ def bare_ip_host(url: str | None) -> str | None:
     host = url.split("//", 1)[1].split("/", 1)[0].split("@")[-1]
     host = re.sub(r":\d+$", "", host) if not host.startswith("[") else host.split("]")[0] + "]"
     return host if _IP_HOST.fullmatch(host) else None
+
+
+# a wire story's dateline whose credit was cut: 'HONOLULU — ', 'SAN JUAN, Puerto Rico -- ',
+# with the dash decayed to '?' by a re-encoding
+_BARE_DATELINE = re.compile(r"^[ \t*_]*(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+){0,2})(?:,[ \t]+[A-Z][\w.]+(?:[ \t]+[A-Z][\w.]+){0,2})?[ \t]+(?:[—–]|--|\?)[ \t]+(?=[A-Z0-9“\"])", re.M)
+
+
+def bare_datelines(doc) -> list[tuple[int, int]]:
+    """Spans of the places of agency-style datelines without a credit ('CITY — The …')."""
+    return [(m.start("place"), m.end("place")) for m in _BARE_DATELINE.finditer(doc.text)]
+
+
+def wire_named(doc) -> Outlet | None:
+    """A wire agency the text names anywhere ('according to the Associated Press', 'Reuters' photos')."""
+    found = wire_mention(doc)
+    return found[2] if found else None
+
+
+def wire_mention(doc) -> tuple[int, int, Outlet] | None:
+    """The first place the text names a wire agency (an alias of three letters or more, or '(AP)')."""
+    registry = load_registry()
+    if registry.alias_re is None:
+        return None
+    for m in registry.alias_re.finditer(doc.text[:20000]):
+        o = registry.by_alias[m.group()]
+        if o.wire and len(letters(m.group())) >= 3 or (o.wire and m.group().startswith("(")):
+            return m.start(), m.end(), o
+    return None

@@ -83,9 +83,31 @@ def _blog_host(rule, prep, doc):
 
     if identity.own_domain(doc) is None or not placed_credits.blog_host(doc):
         return
+    if rule.params.get("anywhere"):
+        # the weak form: a wire agency named anywhere, where the strong form finds no dateline
+        if next(_blog_host_dateline(doc), None) is None:
+            found = placed_credits.wire_mention(doc)
+            if found is not None:
+                yield Hit(found[0], found[1], fields=(("outlet", found[2].name), ("site", identity.own_domain(doc))))
+        return
+    yield from _blog_host_dateline(doc)
+
+
+def _blog_host_dateline(doc):
+    from .. import identity, placed_credits
+
+    found = False
     for c in placed_credits.placed_credits(doc):
         if c.frame == "dateline" and c.outlet is not None and c.outlet.wire:
+            found = True
             yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", identity.own_domain(doc))))
+    if found:
+        return
+    # the dateline without its credit ('CITY — …'), on a page that names a wire agency elsewhere
+    spans = placed_credits.bare_datelines(doc)
+    wire = placed_credits.wire_named(doc) if spans else None
+    if wire is not None:
+        yield Hit(spans[0][0], spans[0][1], fields=(("outlet", wire.name), ("site", identity.own_domain(doc))))
 
 
 def _unlicensed_credit(doc, c) -> bool:
@@ -167,7 +189,7 @@ CREDIT = Kind(run=_framed("credit", _unlicensed_credit),
 FURNITURE = Kind(run=_framed("furniture", _known_furniture))
 ADDRESS = Kind(run=_address)
 MARKUP = Kind(run=_markup)
-BLOG_HOST = Kind(run=_blog_host)
+BLOG_HOST = Kind(run=_blog_host, PARAMS={"anywhere": bool})
 DATELINE = Kind(run=_placed("dateline"))
 SIGNOFF = Kind(run=_placed("signoff"))
 TITLE = Kind(run=_placed("title"))
