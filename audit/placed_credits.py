@@ -220,6 +220,15 @@ def markup_addresses(doc) -> list[tuple[int, int, str]]:
 # another outlet's interview, masthead and feed card
 
 
+def names_outlet(name: str, outlet: Outlet) -> bool:
+    """Does ``name`` name ``outlet`` beyond doubt: distinctive (see :func:`distinctive`), or one plain
+    word that is the outlet's own name or its domain's ('Yahoo'), not a translation of it ('World')?"""
+    if distinctive(name):
+        return True
+    key = letters(name)
+    return key == letters(outlet.name) or any(key == letters(d.split(".")[-2] if d.count(".") else d) for d in outlet.domains)
+
+
 def _alias_at(text: str, pos: int) -> tuple[str, Outlet] | None:
     """The registry outlet named at ``pos``: the longest alias there, else a
     capitalised run (shortened word by word) that names one once a leading
@@ -241,6 +250,22 @@ def _alias_at(text: str, pos: int) -> tuple[str, Outlet] | None:
                 return name, outlet
         words.pop()
     return None
+
+
+def _quote_attribution(text: str, start: int, after: str) -> bool:
+    """Is 'told X' the attribution of a quote, as the outlet that took it writes it?
+
+    The name closes the sentence or introduces the quote ('… he told X.',
+    'told X: …', 'told X “…'), or a quote has just closed before the verb
+    ('“…,” he told X on Monday'). Reported speech ('told X on Thursday that
+    …', 'in an interview with X, adding that …') is another outlet's
+    interview cited by the page's own reporter.
+    """
+    if re.match(r"[”\"»’]?[ \t]*(?:[.:;!?]|[“\"«„]|\n|$)", after):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40):start]
+    return bool(re.search(r"[”»]|[.,!?]\"|\"[ \t]*,", before))
 
 
 @lru_cache(maxsize=2)
@@ -271,9 +296,14 @@ def _interview_credits(text: str, frames: tuple[str, ...]) -> tuple[Credit, ...]
         if found is None or m.end() in seen:
             continue
         name, outlet = found
+        if not names_outlet(name, outlet):
+            continue
         after = text[m.end() + len(name): m.end() + len(name) + 12]
-        if m.group("frame") is None and not re.match(r"[ \t]+[Ii]nterview\b", after):
-            continue  # 'in an … interview': the name must stand right before 'interview'
+        if m.group("frame") is None:
+            if not re.match(r"[ \t]+[Ii]nterview\b", after):
+                continue  # 'in an … interview': the name must stand right before 'interview'
+        elif not _quote_attribution(text, m.start(), after):
+            continue  # reported speech from another outlet's interview ('told X on Monday that …') is cited
         seen.add(m.end())
         out.append(Credit(m.end(), m.end() + len(name), name, outlet, "interview", _line_at(text, m.end())))
     return tuple(out)
@@ -308,7 +338,7 @@ def masthead_credits(doc) -> list[Credit]:
         if not b:
             continue
         oa, ob = registry.by_alias[a.group()], registry.by_alias[b.group()]
-        if oa is ob and letters(a.group()) != letters(b.group()):
+        if oa is ob and letters(a.group()) != letters(b.group()) and names_outlet(a.group(), oa) and names_outlet(b.group(), ob):
             at = start + line.index(stripped)
             out.append(Credit(at, at + len(stripped), oa.name, oa, "masthead", stripped))
     return out
@@ -355,7 +385,7 @@ def card_credits(doc, units: tuple[str, ...], after: tuple[str, ...], before: tu
         if not 2 <= len(line) <= 120:
             continue
         m = registry.alias_re.match(line)
-        if not m or len(letters(m.group())) < 2:
+        if not m or len(letters(m.group())) < 2 or not names_outlet(m.group(), registry.by_alias[m.group()]):
             continue
         rest = line[m.end():].strip(" \t•·|,-–—")
         if rest:

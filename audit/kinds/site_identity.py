@@ -30,7 +30,22 @@ One kind per check:
                              holds a canonical link or og:url on another domain
     site-identity-blog-host  a wire agency's dateline on a page of a free blog host
                              (rules/outlets.toml [meta] blog_hosts), where no agency
-                             licenses its copy
+                             licenses its copy, or 'CITY —' with the credit cut on a
+                             page naming an agency; with ``anywhere`` (the weak form)
+                             an agency named anywhere on such a page
+    site-identity-interview  a quote given to another outlet ("told Outlet", "in an
+                             interview with Outlet"; the verbs are a word list)
+    site-identity-masthead   another outlet's masthead above the story: two of its
+                             names alone on a line ("ABBR - Full Name")
+    site-identity-card       another outlet's name as a feed card's source line,
+                             beside a time stamp ("Outlet" / "3 days ago")
+    site-identity-bare-ip    the page is served from a bare IP address
+
+The interview and card checks pass a wire agency's and a syndicating
+outlet's name (licensed copy prints them); the masthead check does not (a
+subscriber credits an agency, it does not print its masthead). A name that
+is one plain word counts only when it is the outlet's own name or its
+domain's, not a translation of it ('World').
 
 The five placed checks (dateline, signoff, title, heading, author) judge only
 names the registry knows and domains; a wire agency's, republishing
