@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .catalogue import read_toml_files, rules_dir
+from .identity_words import credit_words
 from .kinds.html_meta import base_domain, domain_label, letters, same_outlet
 
 
@@ -282,39 +283,6 @@ def _credit_res() -> tuple[re.Pattern, ...]:
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels) or "(?!)"
     return tuple(re.compile(p.replace("{source_labels}", alt), re.M) for p in CREDIT_FRAMES)
 _TRAIL = re.compile(r"[\s.,;:'’-]+$")
-# the vocabulary of credit lines, as word lists of rules/lists/ that the rule
-# reading credit lines names (identity-mismatch.credit's params)
-_CREDIT_RULE = ("scrape", "identity-mismatch.credit.toml")
-
-
-@lru_cache(maxsize=1)
-def credit_words() -> dict[str, frozenset[str] | tuple[str, ...]]:
-    """The word lists the credit parse reads, named by ``identity-mismatch.credit``'s params.
-
-    ``stop_words``: words cut from the end of a credited name ('All Rights
-    Reserved', a month); ``agency_words``: words that make an unknown name a
-    news agency's; ``source_labels``: 'Source:' in the languages of the pages.
-    """
-    (rule,) = read_toml_files([rules_dir().joinpath(*_CREDIT_RULE)])
-    params = rule.get("params", {})
-    out = {}
-    for key in ("stop_words", "agency_words", "source_labels"):
-        name = params.get(f"{key}_from")
-        out[key] = tuple(read_list(name)) if name else ()
-    return {"stop_words": frozenset(out["stop_words"]), "agency_words": frozenset(out["agency_words"]),
-            "source_labels": out["source_labels"]}
-
-
-def read_list(name: str) -> list[str]:
-    """Entries of ``rules/lists/<name>.txt`` ('#' starts a comment, ' | ' a note)."""
-    out = []
-    for line in (rules_dir() / "lists" / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split(" #", 1)[0].partition(" | ")[0].strip() if not line.startswith("#") else ""
-        if line:
-            out.append(line)
-    return out
-
-
 def agency_like(name: str) -> bool:
     """An unknown name that calls itself a news agency ('Saudi Press Agency')."""
     return any(w in credit_words()["agency_words"] for w in re.findall(r"\w+", name))

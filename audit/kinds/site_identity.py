@@ -96,12 +96,14 @@ def _markup(rule, prep, doc):
 def _blog_host(rule, prep, doc):
     from .. import identity, placed_credits
 
+    from .. import placed_frames
+
     if identity.own_domain(doc) is None or not placed_credits.blog_host(doc):
         return
     if rule.params.get("anywhere"):
         # the weak form: a wire agency named anywhere, where the strong form finds no dateline
         if next(_blog_host_dateline(doc), None) is None:
-            found = placed_credits.wire_mention(doc)
+            found = placed_frames.wire_mention(doc)
             if found is not None:
                 yield Hit(found[0], found[1], fields=(("outlet", found[2].name), ("site", identity.own_domain(doc))))
         return
@@ -109,7 +111,7 @@ def _blog_host(rule, prep, doc):
 
 
 def _blog_host_dateline(doc):
-    from .. import identity, placed_credits
+    from .. import identity, placed_credits, placed_frames
 
     found = False
     for c in placed_credits.placed_credits(doc):
@@ -119,8 +121,8 @@ def _blog_host_dateline(doc):
     if found:
         return
     # the dateline without its credit ('CITY — …'), on a page that names a wire agency elsewhere
-    spans = placed_credits.bare_datelines(doc)
-    wire = placed_credits.wire_named(doc) if spans else None
+    spans = placed_frames.bare_datelines(doc)
+    wire = placed_frames.wire_named(doc) if spans else None
     if wire is not None:
         yield Hit(spans[0][0], spans[0][1], fields=(("outlet", wire.name), ("site", identity.own_domain(doc))))
 
@@ -224,45 +226,45 @@ def _other_outlet(doc, c) -> bool:
 
 
 def _interview(rule, prep, doc):
-    from .. import identity, placed_credits
+    from .. import identity, placed_frames
 
     site = identity.own_domain(doc)
     if site is None or identity.aggregator_site(doc):
         return
-    for c in placed_credits.interview_credits(doc, prep):
+    for c in placed_frames.interview_credits(doc, prep):
         if _other_outlet(doc, c):
             yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
             return
 
 
 def _masthead(rule, prep, doc):
-    from .. import identity, placed_credits
+    from .. import identity, placed_frames
 
     site = identity.own_domain(doc)
     if site is None or identity.aggregator_site(doc):
         return
-    for c in placed_credits.masthead_credits(doc):
+    for c in placed_frames.masthead_credits(doc):
         if not identity.is_own(doc, c.name, c.outlet):
             yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
             return
 
 
 def _card(rule, prep, doc):
-    from .. import identity, placed_credits
+    from .. import identity, placed_frames
 
     site = identity.own_domain(doc)
     if site is None or identity.aggregator_site(doc):
         return
-    for c in placed_credits.card_credits(doc, *prep):
+    for c in placed_frames.card_credits(doc, *prep):
         if _other_outlet(doc, c):
             yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
             return
 
 
 def _bare_ip(rule, prep, doc):
-    from .. import identity, placed_credits
+    from .. import identity, placed_frames
 
-    host = placed_credits.bare_ip_host(identity.page_url(getattr(doc, "url", None)))
+    host = placed_frames.bare_ip_host(identity.page_url(getattr(doc, "url", None)))
     if host and doc.text.strip():
         yield _title_hit(doc, host, host)
 
