@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .catalogue import read_toml_files, rules_dir
+from .identity_words import credit_words
 from .kinds.html_meta import base_domain, domain_label, letters, same_outlet
 
 
@@ -68,6 +70,11 @@ class Registry:
         return None
 
 
+def _spaceless(ch: str) -> bool:
+    """A letter of a script whose names stand against their neighbours without a space."""
+    return unicodedata.name(ch, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI"))
+
+
 @lru_cache(maxsize=4)
 def load_registry(path: str | None = None) -> Registry:
     """Read ``rules/outlets.toml`` (cached)."""
@@ -91,8 +98,10 @@ def load_registry(path: str | None = None) -> Registry:
             by_alias.setdefault(a, o)
     parts = []
     for a in sorted(by_alias, key=len, reverse=True):
-        lead = r"(?<!\w)" if a[:1].isalnum() else ""
-        tail = r"(?!\w)" if a[-1:].isalnum() else ""
+        # scripts written without spaces between words (CJK, kana, Thai) or with
+        # particles joined to a name (Hangul) have no word boundary to ask for
+        lead = r"(?<!\w)" if a[:1].isalnum() and not _spaceless(a[:1]) else ""
+        tail = r"(?!\w)" if a[-1:].isalnum() and not _spaceless(a[-1:]) else ""
         parts.append(lead + re.escape(a) + tail)
     alias_re = re.compile("|".join(parts)) if parts else None
     meta = data.get("meta", {})
@@ -231,6 +240,8 @@ def encoded_domain(url: str | None) -> tuple[str, Outlet] | None:
 
 _FILE_ENDINGS = (".html", ".htm", ".php", ".asp", ".aspx", ".jpg", ".png")
 _NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|of|de|la|&)){0,5}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)"
+# a name in a script written without capitals (Cyrillic is capitalised; CJK, Arabic, Hangul … are not)
+_NAME_ANY_SCRIPT = _NAME[:-1] + r"|[^\W\d_A-Za-z][^\s,.;:()（）：、。|]{1,30})"
 # Credit lines: another outlet named as the text's source.
 CREDIT_FRAMES = [
     r"\bappeared first on\s+" + _NAME,
@@ -240,7 +251,11 @@ CREDIT_FRAMES = [
     r"\b(?:was|were|is)\s+(?:first|originally)\s+published\s+(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:republished|reprinted|reproduced)\s+(?:from|with\s+(?:the\s+)?permission\s+(?:of|from))\s+" + _NAME,
     r"(?:©|\([cC]\)|\bCopyrights?)\s*(?:©\s*|\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
-    r"(?:^|(?<=[\s(\[|–—]))(?:Source|Courtesy(?:\s+of)?)[ \t]*[:;][ \t]*" + _NAME,
+    # 'Source: X' in the languages of the pages (rules/lists/identity-source-labels.txt), the name in any script
+    r"(?:^|(?<=[\s(\[|–—]))(?:{source_labels})[ \t]*[:;：][ \t]*" + _NAME_ANY_SCRIPT,
+    # the closing credit of a translated item: '…, reports X.', 'This information was reported by X'
+    r"[,;][ \t]+(?:reports|reported|writes|informs)[ \t]+" + _NAME + r"[ \t]*\.?[ \t]*$",
+    r"\b(?:[Tt]his|[Tt]he)\s+(?:information|news)\s+(?:was\s+)?(?:first\s+)?(?:reported|published|released|spread)\s+by\s+" + _NAME,
     r"\bRead\s+(?:more|(?:the\s+)?(?:full\s+|original\s+)?(?:story|article))\s+(?:on|at|in)\s+" + _NAME,
     # a feed reader's or snippet page's link to the whole text elsewhere: 'Read at X', 'Continue reading on X'
     r"(?:^|(?<=[\s|·]))(?:Read|Continue\s+reading|Keep\s+reading|View\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post)|See\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post))\s+(?:at|on)\s+" + _NAME,
@@ -259,22 +274,18 @@ FURNITURE_FRAMES = [
     r"\b[Vv]isit\s+" + _NAME + r"['’]s\s+homepage\b",
     r"\b[Ff]ollow\s+" + _NAME + r"\s+on\s+(?:MSN|Google\s+News|Apple\s+News|Flipboard|WhatsApp)\b",
 ]
-_CREDIT_RE = [re.compile(p, re.M) for p in CREDIT_FRAMES]
 _FURNITURE_RE = [re.compile(p, re.M) for p in FURNITURE_FRAMES]
+
+
+@lru_cache(maxsize=1)
+def _credit_res() -> tuple[re.Pattern, ...]:
+    labels = sorted(credit_words()["source_labels"], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels) or "(?!)"
+    return tuple(re.compile(p.replace("{source_labels}", alt), re.M) for p in CREDIT_FRAMES)
 _TRAIL = re.compile(r"[\s.,;:'’-]+$")
-_STOP_WORDS = {
-    "On", "In", "The", "A", "An", "By", "At", "For", "And", "Or", "All", "Rights", "Reserved", "Inc", "Ltd", "LLC",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "UTC", "GMT",
-}
-# an unknown name with one of these words is a news agency's: its credit is licensed wire copy
-_AGENCY_WORDS = {"Agency", "Agence", "Agencia", "Agenzia", "Agentur", "Wire"}
-
-
 def agency_like(name: str) -> bool:
     """An unknown name that calls itself a news agency ('Saudi Press Agency')."""
-    return any(w in _AGENCY_WORDS for w in re.findall(r"\w+", name))
+    return any(w in credit_words()["agency_words"] for w in re.findall(r"\w+", name))
 
 
 def aggregator_site(doc) -> bool:
@@ -324,7 +335,8 @@ def _resolve(text: str, start: int, raw: str) -> tuple[str, Outlet | None, int]:
     if raw[:1].islower():  # a domain
         return raw, registry.by_host(raw), start + len(raw)
     words = raw.split()
-    while words and (words[-1].strip(".,’'") in _STOP_WORDS or words[-1].strip(".,").isdigit()):
+    stop = credit_words()["stop_words"]
+    while words and (words[-1].strip(".,’'") in stop or words[-1].strip(".,").isdigit()):
         words.pop()
     name = _TRAIL.sub("", " ".join(words))
     outlet = registry.named(name) if name else None
@@ -336,7 +348,7 @@ def credits(doc) -> list[Credit]:
     text = doc.text
     out: list[Credit] = []
     seen: set[int] = set()
-    for frame, patterns in (("credit", _CREDIT_RE), ("furniture", _FURNITURE_RE)):
+    for frame, patterns in (("credit", _credit_res()), ("furniture", _FURNITURE_RE)):
         for rx in patterns:
             for m in rx.finditer(text):
                 start = m.start("name")

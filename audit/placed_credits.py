@@ -214,3 +214,4 @@ def markup_addresses(doc) -> list[tuple[int, int, str]]:
             if host and not _EXAMPLE_HOST.search(host):
                 out.append((m.start("url"), m.end("url"), host))
     return sorted(set(out))
+

@@ -112,6 +112,6 @@ def test_split_kinds_run_one_check_each():
 
     assert not RETIRED_KINDS & set(KINDS)
     split = [name for name in KINDS if any(name.startswith(kind + "-") for kind in RETIRED_KINDS)]
-    assert len(split) == 24  # 17 from the retired kinds, and the 7 placed site-identity checks written as kinds from the start
+    assert len(split) == 28  # 17 from the retired kinds, and the 11 site-identity checks written as kinds from the start
     for name in split:
         assert "check" not in (declared(KINDS[name]) or {}), name

@@ -30,7 +30,22 @@ One kind per check:
                              holds a canonical link or og:url on another domain
     site-identity-blog-host  a wire agency's dateline on a page of a free blog host
                              (rules/outlets.toml [meta] blog_hosts), where no agency
-                             licenses its copy
+                             licenses its copy, or 'CITY —' with the credit cut on a
+                             page naming an agency; with ``anywhere`` (the weak form)
+                             an agency named anywhere on such a page
+    site-identity-interview  a quote given to another outlet ("told Outlet", "in an
+                             interview with Outlet"; the verbs are a word list)
+    site-identity-masthead   another outlet's masthead above the story: two of its
+                             names alone on a line ("ABBR - Full Name")
+    site-identity-card       another outlet's name as a feed card's source line,
+                             beside a time stamp ("Outlet" / "3 days ago")
+    site-identity-bare-ip    the page is served from a bare IP address
+
+The interview and card checks pass a wire agency's and a syndicating
+outlet's name (licensed copy prints them); the masthead check does not (a
+subscriber credits an agency, it does not print its masthead). A name that
+is one plain word counts only when it is the outlet's own name or its
+domain's, not a translation of it ('World').
 
 The five placed checks (dateline, signoff, title, heading, author) judge only
 names the registry knows and domains; a wire agency's, republishing
@@ -81,11 +96,35 @@ def _markup(rule, prep, doc):
 def _blog_host(rule, prep, doc):
     from .. import identity, placed_credits
 
+    from .. import placed_frames
+
     if identity.own_domain(doc) is None or not placed_credits.blog_host(doc):
         return
+    if rule.params.get("anywhere"):
+        # the weak form: a wire agency named anywhere, where the strong form finds no dateline
+        if next(_blog_host_dateline(doc), None) is None:
+            found = placed_frames.wire_mention(doc)
+            if found is not None:
+                yield Hit(found[0], found[1], fields=(("outlet", found[2].name), ("site", identity.own_domain(doc))))
+        return
+    yield from _blog_host_dateline(doc)
+
+
+def _blog_host_dateline(doc):
+    from .. import identity, placed_credits, placed_frames
+
+    found = False
     for c in placed_credits.placed_credits(doc):
         if c.frame == "dateline" and c.outlet is not None and c.outlet.wire:
+            found = True
             yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", identity.own_domain(doc))))
+    if found:
+        return
+    # the dateline without its credit ('CITY — …'), on a page that names a wire agency elsewhere
+    spans = placed_frames.bare_datelines(doc)
+    wire = placed_frames.wire_named(doc) if spans else None
+    if wire is not None:
+        yield Hit(spans[0][0], spans[0][1], fields=(("outlet", wire.name), ("site", identity.own_domain(doc))))
 
 
 def _unlicensed_credit(doc, c) -> bool:
@@ -161,13 +200,78 @@ def _placed(frame: str):
     return run
 
 
-CREDIT = Kind(run=_framed("credit", _unlicensed_credit))
+# the credit parse (audit/identity.py) reads the word lists these params name
+CREDIT = Kind(run=_framed("credit", _unlicensed_credit),
+              PARAMS={"stop_words_from": str, "agency_words_from": str, "source_labels_from": str})
 FURNITURE = Kind(run=_framed("furniture", _known_furniture))
 ADDRESS = Kind(run=_address)
 MARKUP = Kind(run=_markup)
-BLOG_HOST = Kind(run=_blog_host)
+BLOG_HOST = Kind(run=_blog_host, PARAMS={"anywhere": bool})
 DATELINE = Kind(run=_placed("dateline"))
 SIGNOFF = Kind(run=_placed("signoff"))
 TITLE = Kind(run=_placed("title"))
 HEADING = Kind(run=_placed("heading"))
 AUTHOR = Kind(run=_placed("author"))
+
+
+def _entries(catalogue, name: str) -> tuple[str, ...]:
+    return tuple(e.partition(" | ")[0].strip() for e in catalogue.word_list(name)) if name else ()
+
+
+def _other_outlet(doc, c) -> bool:
+    """Another outlet than the page's own, and none whose copy is licensed to subscribers."""
+    from .. import identity
+
+    return not identity.is_own(doc, c.name, c.outlet) and not (c.outlet.licensed or c.outlet.syndicates)
+
+
+def _interview(rule, prep, doc):
+    from .. import identity, placed_frames
+
+    site = identity.own_domain(doc)
+    if site is None or identity.aggregator_site(doc):
+        return
+    for c in placed_frames.interview_credits(doc, prep):
+        if _other_outlet(doc, c):
+            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
+            return
+
+
+def _masthead(rule, prep, doc):
+    from .. import identity, placed_frames
+
+    site = identity.own_domain(doc)
+    if site is None or identity.aggregator_site(doc):
+        return
+    for c in placed_frames.masthead_credits(doc):
+        if not identity.is_own(doc, c.name, c.outlet):
+            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
+            return
+
+
+def _card(rule, prep, doc):
+    from .. import identity, placed_frames
+
+    site = identity.own_domain(doc)
+    if site is None or identity.aggregator_site(doc):
+        return
+    for c in placed_frames.card_credits(doc, *prep):
+        if _other_outlet(doc, c):
+            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
+            return
+
+
+def _bare_ip(rule, prep, doc):
+    from .. import identity, placed_frames
+
+    host = placed_frames.bare_ip_host(identity.page_url(getattr(doc, "url", None)))
+    if host and doc.text.strip():
+        yield _title_hit(doc, host, host)
+
+
+INTERVIEW = Kind(run=_interview, compile=lambda rule, cat: _entries(cat, rule.params.get("frames_from", "")),
+                 PARAMS={"frames_from": str})
+MASTHEAD = Kind(run=_masthead)
+CARD = Kind(run=_card, compile=lambda rule, cat: tuple(_entries(cat, rule.params.get(k, "")) for k in ("units_from", "ago_after_from", "ago_before_from")),
+            PARAMS={"units_from": str, "ago_after_from": str, "ago_before_from": str})
+BARE_IP = Kind(run=_bare_ip)
