@@ -40,7 +40,7 @@ from typing import NamedTuple
 from .catalogue import CATEGORIES
 from .calibrate_fit import _fit, fit_weights  # noqa: F401  (_fit: the training scripts use it)
 from .calibrate_report import _cv_summary, render, weights_toml  # noqa: F401  (the command imports them from here)
-from .evaluate import CATEGORY_LABELS, POSITIVE_LABELS, Corpus, ManifestError, load_corpus
+from .evaluate import CATEGORY_LABELS, POSITIVE_LABELS, Corpus, ManifestError, audit_entries, load_corpus
 from .score import DEFAULT_CAP, DEFAULT_FLAGGED, DEFAULT_REVIEW, Weights, logistic
 from .score import score as score_findings
 
@@ -117,17 +117,19 @@ class Result:
 # ---------------------------------------------------------------- the corpus
 
 
-def collect(sources, auditor, use_urls: bool = True) -> tuple[list[Sample], list[str]]:
+def collect(sources, auditor, use_urls: bool = True, copies: bool = False) -> tuple[list[Sample], list[str]]:
     """Run the catalogue once over every labelled document; keep its findings.
 
-    A source is a :class:`~audit.evaluate.Corpus` or a folder with manifests."""
+    A source is a :class:`~audit.evaluate.Corpus` or a folder with manifests;
+    with ``copies`` each corpus's documents are also compared with each other
+    (:func:`audit.evaluate.audit_entries`)."""
     samples, errors = [], []
     for source in sources:
         corpus = source if isinstance(source, Corpus) else load_corpus(source)
         for entry in corpus.entries:
             if entry["label"] not in LABELS:
                 raise ManifestError(f"{corpus.name}: {entry['file']}: unknown label '{entry['label']}'")
-            report = auditor.audit_path(entry["path"], url=entry.get("url") if use_urls else None)
+        for entry, report in zip(corpus.entries, audit_entries(auditor, corpus.entries, use_urls, copies)):
             if report["error"]:
                 errors.append(f"{corpus.name}/{entry['file']}: {report['error']}")
                 continue
@@ -237,9 +239,9 @@ def thresholds(samples, oof, settings: Settings, positive=None, review_floor=Non
     return flagged, min(review, flagged)
 
 
-def calibrate(directories, auditor, settings: Settings = Settings(), use_urls: bool = True) -> Result:
+def calibrate(directories, auditor, settings: Settings = Settings(), use_urls: bool = True, copies: bool = False) -> Result:
     """Fit the weights; a manifest's ``url`` is the page's address unless ``use_urls`` is false."""
-    samples, errors = collect(directories, auditor, use_urls)
+    samples, errors = collect(directories, auditor, use_urls, copies)
     rules = auditor.catalogue.rules
     counter = {r.id for r in rules if auditor.catalogue.signals.get(r.signal, {}).get("polarity") == "honest"}
     ids = {r.id for r in rules}

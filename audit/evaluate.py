@@ -133,6 +133,24 @@ def load_honest(directory: str | Path, sample: int | None = None) -> Corpus:
     return Corpus(directory.resolve().name, entries)
 
 
+def audit_entries(auditor, entries: list[dict], use_urls: bool = True, copies: bool = False) -> list[dict]:
+    """The reports of a corpus's entries, in order; a manifest's ``url`` is the page's address.
+
+    With ``copies`` the documents are also compared with each other, as a
+    crawl's are (:func:`audit.copies.audit_items`): a page whose text another
+    entry of the corpus carries from another site gets its ``copy-of``
+    evidence, as it would in a scan of the same pages (a manifest's ``date``
+    is the page's publication date, which tells the earliest of a cluster)."""
+    url = (lambda e: e.get("url")) if use_urls else (lambda e: None)
+    if not copies:
+        return [auditor.audit_path(e["path"], url=url(e)) for e in entries]
+    from .copies import audit_items
+    from .crawl import Item
+
+    reports, _ = audit_items(auditor, [Item(name=e["path"], path=e["path"], url=url(e), date=e.get("date")) for e in entries], detect=True)
+    return reports
+
+
 def auc(scores_pos: list[float], scores_neg: list[float]) -> float | None:
     """Area under the ROC curve: the chance a positive outscores a negative."""
     if not scores_pos or not scores_neg:

@@ -207,3 +207,37 @@ def test_plain_runs_without_crawl_inputs_are_unchanged(tmp_path):
     assert summary["clusters"][0]["size"] == 2
     # sites unknown: copies are listed, but they are no evidence
     assert all(not c["evidence"] for r in reports.values() for c in r["copies"])
+
+
+def test_eval_and_calibrate_compare_a_manifests_pages_with_copies(tmp_path, capsys):
+    """A labelled manifest of pages with addresses is judged as a crawl of them
+    would be: with --copies the copy and the rewrite carry copy-of evidence,
+    the original and the credited wire story do not; without it, no page does."""
+    from audit.calibrate import collect
+    from audit.evaluate import load_corpus
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    labels = ["original", "scraped", "scraped", "original", "original", "original"]
+    rows = []
+    for i, ((url, date, html), label) in enumerate(zip(DOCS, labels)):
+        (texts / f"p{i}.txt").write_text(html, encoding="utf-8")
+        rows.append({"id": f"p{i}", "url": url, "date": date, "label": label, "format": "html"})
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    def copy_rules(extra):
+        assert main(["eval", str(manifest), "--texts", str(texts), "--format", "json", *extra]) == 0
+        detail = json.loads(capsys.readouterr().out)["documents_detail"]
+        return {d["file"]: {r for r in d["rules"] if r.startswith("copy-of")} for d in detail}
+
+    assert copy_rules([]) == {f"p{i}": set() for i in range(6)}
+    found = copy_rules(["--copies"])
+    assert found["p1"] == found["p2"] == {"copy-of.run"}
+    assert not (found["p0"] | found["p3"] | found["p4"] | found["p5"]) & {"copy-of.run"}
+
+    from audit.pipeline import Auditor
+
+    samples, errors = collect([load_corpus(manifest, texts)], Auditor(), copies=True)
+    assert not errors
+    assert {s.file for s in samples if any(f.rule == "copy-of.run" for f in s.findings)} == {"p1", "p2"}

@@ -37,14 +37,14 @@ def baseline(args) -> int:
 def evaluate(args) -> int:
     import json
 
-    from ..evaluate import load_corpus, load_honest, metrics, render
+    from ..evaluate import audit_entries, load_corpus, load_honest, metrics, render
 
     corpus = load_honest(args.directory, args.sample) if args.honest else load_corpus(args.directory, args.texts)
     auditor = engine.auditor(args)
     entries = corpus.entries
     if args.only_format:
         entries = [e for e in entries if e.get("format") == args.only_format]
-    reports = [auditor.audit_path(e["path"], url=None if args.no_urls else e.get("url")) for e in entries]
+    reports = audit_entries(auditor, entries, use_urls=not args.no_urls, copies=args.copies)
     m = metrics(entries, reports)
     m["skipped"] = {k: v for k, v in corpus.skipped.items() if v}
     m["weights_version"] = auditor.weights.version
@@ -67,7 +67,7 @@ def calibrate(args) -> int:
     sources += [load_honest(d, args.honest_sample) for d in args.honest]
     if not sources:
         raise ManifestError("calibrate needs at least one labelled corpus")
-    result = calibrate(sources, engine.auditor(args), settings, use_urls=not args.no_urls)
+    result = calibrate(sources, engine.auditor(args), settings, use_urls=not args.no_urls, copies=args.copies)
     sys.stdout.write(render(result))
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
