@@ -8,6 +8,8 @@ import unicodedata
 APOSTROPHES = "'’‘`´"
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
+# neither a letter nor a digit: ``re``'s \w is str.isalnum() plus the underscore
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalise(text: str) -> str:
@@ -25,7 +27,7 @@ def normalise(text: str) -> str:
 
 def letters(text: str) -> str:
     """Only the letters and digits of ``text``, lower-cased (for name comparison)."""
-    return "".join(c for c in text.lower() if c.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 120) -> str:
