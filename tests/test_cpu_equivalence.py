@@ -95,3 +95,22 @@ def test_document_scope_shares_the_body_passes(name):
     fresh = document.from_bytes(name, b"Some text with nothing in it.\n", fmt=None)
     assert ls.allows(matcher, doc, "document", doc.text) == ls.allows(matcher, fresh, "body", fresh.text)
     assert not any(isinstance(k, tuple) and k[-1] == "document" for k in doc.derived)  # one set of passes, the body's
+
+
+def test_normalise_on_ascii_is_the_general_form():
+    import unicodedata
+
+    from audit.kinds._text import APOSTROPHES, _NON_WORD, _SPACES, normalise
+
+    def general(text):
+        text = unicodedata.normalize("NFKC", text).lower()
+        for a in APOSTROPHES:
+            text = text.replace(a, "")
+        return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+    ascii_chars = "".join(map(chr, range(128)))
+    rng = random.Random(11)
+    samples = [ascii_chars, "Moscow's latest threat - L'Express", "  a\t\x1c b `quoted` (x)  "]
+    samples += ["".join(rng.choice(ascii_chars) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    for text in samples:
+        assert normalise(text) == general(text), repr(text)

@@ -12,12 +12,20 @@ _SPACES = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
+# normalise() on ASCII text in one translation: apostrophes deleted, every other
+# character that is neither a word character nor a space made a space (the
+# spaces are folded after)
+_ASCII_NORMAL = {c: (None if chr(c) in APOSTROPHES else " ") for c in range(128) if re.fullmatch(r"[^\w\s]", chr(c))}
+
+
 def normalise(text: str) -> str:
     """Lower-case, apostrophes dropped, other punctuation to spaces, spaces folded.
 
     "Moscow’s latest threat – L’Express" and "Moscows latest threat LExpress"
     both become "moscows latest threat lexpress".
     """
+    if text.isascii():  # NFKC leaves ASCII as it is; str.split() splits on re's \s
+        return " ".join(text.lower().translate(_ASCII_NORMAL).split())
     text = unicodedata.normalize("NFKC", text).lower()
     for a in APOSTROPHES:
         text = text.replace(a, "")
