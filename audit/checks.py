@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from functools import lru_cache
 from string import Formatter
@@ -106,6 +107,39 @@ def place(rule, hit: Hit, doc, messages: dict | None = None) -> Finding:
     return Finding(rule.id, rule.signal, rule.category, line, column, shown, message, offset)
 
 
+#: run_checks' plan for a catalogue and a language: which rules are skipped,
+#: and each kind's rules with their prepared forms, in the order they run
+_PLANS: dict = {}
+
+
+def _plan(catalogue, language):
+    """(skipped rules' entries, [(module, groups, whether it takes a group at once)]), worked out
+    once per catalogue and language instead of for every document."""
+    rules = catalogue.rules
+    key = (id(catalogue), language)
+    known = _PLANS.get(key)
+    if known is not None and known[0] is catalogue and len(known[1]) == len(rules) and all(map(operator.is_, known[1], rules)):
+        return known[2]
+    by_kind = defaultdict(list)
+    skipped = []
+    for rule in rules:
+        if not rule.applies_to(language):
+            skipped.append({"rule": rule.id, "reason": f"written for {', '.join(rule.languages)}; the text is '{language}'"})
+            continue
+        by_kind[rule.kind].append((rule, catalogue.compiled(rule)))
+    steps = []
+    for kind in sorted(by_kind):
+        items = by_kind[kind]
+        module = KINDS[kind]
+        many = hasattr(module, "run_many")
+        steps.append((module, [items] if many else [[item] for item in items], many))
+    plan = (tuple(skipped), steps)
+    if len(_PLANS) >= 16:
+        _PLANS.clear()
+    _PLANS[key] = (catalogue, tuple(rules), plan)
+    return plan
+
+
 def run_checks(doc, catalogue, language: str | None = None) -> tuple[list[Finding], list[dict], list[dict]]:
     """All findings for ``doc``, in source order.
 
@@ -113,23 +147,15 @@ def run_checks(doc, catalogue, language: str | None = None) -> tuple[list[Findin
     apply to the document's language, and rules that failed on this document
     (a failing rule never stops the others).
     """
-    by_kind = defaultdict(list)
-    skipped = []
-    for rule in catalogue.rules:
-        if not rule.applies_to(language):
-            skipped.append({"rule": rule.id, "reason": f"written for {', '.join(rule.languages)}; the text is '{language}'"})
-            continue
-        by_kind[rule.kind].append((rule, catalogue.compiled(rule)))
+    skipped_entries, steps = _plan(catalogue, language)
+    skipped = [dict(entry) for entry in skipped_entries]
     findings: list[Finding] = []
     errors: list[dict] = []
     messages: dict = {}  # rendered messages, by template and fields: a finding repeated many times renders once
-    for kind in sorted(by_kind):
-        items = by_kind[kind]
-        module = KINDS[kind]
-        groups = [items] if hasattr(module, "run_many") else [[item] for item in items]
+    for module, groups, many in steps:
         for group in groups:
             try:
-                if hasattr(module, "run_many"):
+                if many:
                     pairs = list(module.run_many(group, doc))
                 else:
                     rule, prepared = group[0]
@@ -137,7 +163,8 @@ def run_checks(doc, catalogue, language: str | None = None) -> tuple[list[Findin
             except Exception as exc:  # a rule bug must not spoil the run
                 errors.append({"rule": ",".join(r.id for r, _ in group), "error": f"{type(exc).__name__}: {exc}"})
                 continue
-            findings.extend(place(rule, hit, doc, messages) for rule, hit in _capped(pairs, doc))
+            if pairs:
+                findings.extend(place(rule, hit, doc, messages) for rule, hit in _capped(pairs, doc))
     unique = {(f.rule, f.offset, f.excerpt): f for f in findings}
     ordered = sorted(unique.values(), key=lambda f: (f.line, f.column, f.rule, f.excerpt))
     return ordered, skipped, errors

@@ -171,7 +171,7 @@ def words_of(text: str) -> list[str]:
 def english_share(words: list[str], vocabulary: frozenset = EN_FUNCTION_WORDS) -> float:
     if not words:
         return 0.0
-    return sum(1 for w in words if w in vocabulary) / len(words)
+    return sum(map(vocabulary.__contains__, words)) / len(words)
 
 
 def sentences(text: str, start: int, end: int):
@@ -196,7 +196,7 @@ def judge(sentence: str) -> tuple[str | None, float, int, bool]:
     """(language or None, probability, words, used langdetect) for one sentence."""
     words = words_of(sentence)
     n = len(words)
-    if n < MIN_WORDS or sum(len(w) for w in words) < MIN_LETTERS:
+    if n < MIN_WORDS or sum(map(len, words)) < MIN_LETTERS:
         return None, 0.0, n, False
     if english_share(words) >= EN_SHARE or english_share(words, EN_COMMON_WORDS) >= EN_COMMON_SHARE:
         return "en", 1.0, n, False

@@ -120,6 +120,24 @@ def prose(text: str) -> str:
     return "\n\n".join(kept)
 
 
+_NOT_ASCII_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_NOT_ASCII_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())
+
+
+def _count_letters(text: str) -> int:
+    """``sum(map(str.isalpha, text))``; for ASCII text, by deleting every other byte."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS))
+    return sum(map(str.isalpha, text))
+
+
+def _count_capitals(text: str) -> int:
+    """``sum(map(str.isupper, text))``; for ASCII text, by deleting every other byte."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _NOT_ASCII_CAPITALS))
+    return sum(map(str.isupper, text))
+
+
 def features(text: str) -> tuple[dict[str, float], int]:
     """The profile of the text's running prose, and its number of words."""
     text = prose(text)
@@ -146,7 +164,7 @@ def features(text: str) -> tuple[dict[str, float], int]:
     f: dict[str, float] = {}
     for w, key in _WORD_KEYS:
         f[key] = 100.0 * counts[w] / n
-    letters = sum(map(str.isalpha, text)) or 1
+    letters = _count_letters(text) or 1
     for name, chars in PUNCTUATION.items():
         f[f"punct:{name}"] = 100.0 * sum(text.count(c) for c in chars) / n
     f["punct:contraction"] = 100.0 * sum(1 for t in tokens if "'" in t or "’" in t) / n if ("'" in text or "’" in text) else 0.0
@@ -168,7 +186,7 @@ def features(text: str) -> tuple[dict[str, float], int]:
     f["lexical:top_content_share"] = sum(c for _, c in cc.most_common(5)) / max(1, len(content))
     bigrams = Counter(zip(content, content[1:]))
     f["repetition:bigram"] = sum(c for c in bigrams.values() if c > 1) / max(1, len(content) - 1)
-    f["letters:capital_share"] = sum(map(str.isupper, text)) / letters
+    f["letters:capital_share"] = _count_capitals(text) / letters
     cls = Counter(classes)
     for c in CLASS_NAMES:
         f[f"class:{c}"] = 100.0 * cls[c] / n

@@ -8,6 +8,14 @@ import unicodedata
 APOSTROPHES = "'’‘`´"
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
+# neither a letter nor a digit: ``re``'s \w is str.isalnum() plus the underscore
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+# normalise() on ASCII text in one translation: apostrophes deleted, every other
+# character that is neither a word character nor a space made a space (the
+# spaces are folded after)
+_ASCII_NORMAL = {c: (None if chr(c) in APOSTROPHES else " ") for c in range(128) if re.fullmatch(r"[^\w\s]", chr(c))}
 
 
 def normalise(text: str) -> str:
@@ -16,6 +24,8 @@ def normalise(text: str) -> str:
     "Moscow’s latest threat – L’Express" and "Moscows latest threat LExpress"
     both become "moscows latest threat lexpress".
     """
+    if text.isascii():  # NFKC leaves ASCII as it is; str.split() splits on re's \s
+        return " ".join(text.lower().translate(_ASCII_NORMAL).split())
     text = unicodedata.normalize("NFKC", text).lower()
     for a in APOSTROPHES:
         text = text.replace(a, "")
@@ -25,7 +35,7 @@ def normalise(text: str) -> str:
 
 def letters(text: str) -> str:
     """Only the letters and digits of ``text``, lower-cased (for name comparison)."""
-    return "".join(c for c in text.lower() if c.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 120) -> str:

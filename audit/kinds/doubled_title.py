@@ -55,17 +55,68 @@ from itertools import accumulate
 from ..findings import Hit
 from ._page_lines import _SUFFIX, _WORD, _Line, _lines, _similar
 from ._text import excerpt, normalise
+from ..matching.translate import _re2
 
 _TRAILING_CREDIT = re.compile(
     r"(?:[(\[][^()\[\]\n]{1,60}[)\]]|(?<!\S)[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^/\n]{1,40})[\s.]*$"
 )
 
 
-def _alternation(entries) -> re.Pattern | None:
+class _Words:
+    """Listed words matched as whole words (``search`` as ``re``'s), behind an RE2 gate.
+
+    The gate is the same alternation without the word boundaries, on RE2:
+    a text holding none of the words anywhere cannot match, and is answered
+    without the ``re`` scan, which tries every word at every position.
+    """
+
+    __slots__ = ("regex", "words", "_gate")
+
+    def __init__(self, words: list[str]):
+        self.words = tuple(words)
+        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+        self._gate = None
+
+    def __getstate__(self):
+        return {"words": self.words}
+
+    def __setstate__(self, state):
+        self.__init__(list(state["words"]))
+
+    def _gate_pattern(self):
+        if self._gate is None:
+            re2 = _re2()
+            self._gate = False
+            if re2:
+                try:
+                    self._gate = re2.compile("|".join(re2.escape(w) for w in self.words))
+                except re2.error:
+                    pass
+        return self._gate
+
+    def search(self, text: str):
+        gate = self._gate_pattern()
+        if gate:
+            try:
+                if gate.search(text) is None:
+                    return None
+            except UnicodeEncodeError:  # lone surrogates: RE2 takes UTF-8 only
+                pass
+        return self.regex.search(text)
+
+
+_LISTED: dict[tuple[str, ...], _Words] = {}
+
+
+def _alternation(entries) -> _Words | None:
     words = sorted({e.lower() for e in entries}, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    # one object per list: rules of the same lists share the per-line answers kept under it
+    key = tuple(words)
+    if key not in _LISTED:
+        _LISTED[key] = _Words(words)
+    return _LISTED[key]
 
 
 def compile(rule, catalogue):
@@ -99,7 +150,9 @@ def _is_caption(line: _Line, prep) -> bool:
 
 
 def _caption(line: _Line, captions) -> bool:
-    if _TRAILING_CREDIT.search(line.text):
+    text = line.text
+    # _TRAILING_CREDIT ends in a bracket or holds a slash: a line without one is not searched
+    if ("/" in text or ")" in text or "]" in text) and _TRAILING_CREDIT.search(text):
         return True
     return bool(captions and captions.search(line.lower))
 

@@ -49,6 +49,7 @@ import re
 from bisect import bisect_right
 
 from ..findings import Hit
+from ._prefiltered import Prefiltered
 from ._prose import honest_context
 
 _TOKEN = r"(?:[A-Z][a-z]?['’][A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)"  # O'Brien, Jean-Luc; not a possessive
@@ -110,15 +111,18 @@ def _others(nouns) -> re.Pattern:
 
 
 class Prepared:
-    __slots__ = ("window", "min_hits", "others", "mode", "names", "min_pronouns")
+    __slots__ = ("window", "min_hits", "others", "mode", "names", "min_pronouns", "identity")
 
-    def __init__(self, window, min_hits, others, mode="two-pronouns", names=None, min_pronouns=2):
+    def __init__(self, window, min_hits, others, mode="two-pronouns", names=None, min_pronouns=2, identity=None):
         self.window = window
         self.min_hits = min_hits
         self.others = others
         self.mode = mode
         self.names = names or {}
         self.min_pronouns = min_pronouns
+        # _IDENTITY on the catalogue's prefilter: a case-blind search of the whole
+        # text, run only when one of its words is there
+        self.identity = identity if identity is not None else Prefiltered(_IDENTITY.pattern, None, _IDENTITY.flags)
 
 
 def compile(rule, catalogue):
@@ -142,7 +146,8 @@ def compile(rule, catalogue):
     min_pronouns = int(params.get("min_pronouns", 2))
     if min_pronouns < 1:
         raise ValueError("min_pronouns must be at least 1")
-    return Prepared(window, min_hits, _others(nouns), mode, {k: v for k, v in names.items() if v != "?"}, min_pronouns)
+    return Prepared(window, min_hits, _others(nouns), mode, {k: v for k, v in names.items() if v != "?"}, min_pronouns,
+                    Prefiltered(_IDENTITY.pattern, catalogue, _IDENTITY.flags))
 
 
 def _sentences(text: str) -> list[int]:
@@ -230,9 +235,17 @@ def _closest_pair(by_gender, window: int):
     return best
 
 
+def _about_identity(doc, prep) -> bool:
+    """Whether ``_IDENTITY`` matches the text, worked out once per document for the rules of this kind."""
+    known = doc.derived.get("pronoun-gender identity")
+    if known is None or known[0] is not doc.text:
+        known = doc.derived["pronoun-gender identity"] = (doc.text, next(prep.identity.finditer(doc, doc.text), None) is not None)
+    return known[1]
+
+
 def run(rule, prep, doc):
     text = doc.text
-    if _IDENTITY.search(text):
+    if _about_identity(doc, prep):
         return
     has_m = re.search(r"\b[Hh](?:e|is|im)\b", text)
     has_f = re.search(r"\b[Ss]he\b|\b[Hh]er\b", text)

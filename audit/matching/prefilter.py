@@ -204,6 +204,8 @@ class LiteralSet:
 
     def allows(self, matcher, doc, key: str, text: str) -> bool:
         """Whether ``matcher`` can match ``text`` (the part ``key`` of ``doc``): both passes."""
+        if text is doc.text:
+            key = "body"  # a part that is the whole text (a plain file's "document") shares the body's passes
         if matcher.literals is not None and not matcher.may_match(self.present_in(doc, key, text)):
             return False
         gated, passed = self._gated_in(doc, key, text)
