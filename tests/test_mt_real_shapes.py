@@ -34,7 +34,7 @@ Books – Hana Selim:
 
 A barn burned down on Sunday (12.5.) in a village near the river, the fire brigade said .
 
-The traffic light has lost its majority in the regional parliament, and the politologist who advised it spoke of a turning point. The ministry will realize the construction of a new fire station next year.
+The traffic light no longer holds a majority in the regional parliament, and the politologist who advised it spoke of a turning point. The ministry will realize the construction of a new fire station next year.
 
 - We warned the council about the old wiring many times, the village head said.
 
