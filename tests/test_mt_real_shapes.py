@@ -29,6 +29,7 @@ NEW_RULES = {
     "untranslated-fragment.auxiliary",
     "false-friend.citing-calque",
     "word-order-calque.quote-then-verb",
+    "translated-agency-name.credit",
 }
 
 TRANSLATED = """Fire - Barn burns down in a village near the river: no one hurt
@@ -48,7 +49,7 @@ Trade with the Bamboo Curtain country is the village's main income. A video of t
 
 The fund for EV = electric vehicles was moved to the fire station. Reporters from Kiew and Moskau followed the story, a indicated the mayor.
 
-The local paper reported the fire with reference to sources close to the brigade. The mayor said: “We will rebuild the barn.” used the phrase.
+The local paper reported the fire with reference to sources close to the brigade. The mayor said: “We will rebuild the barn.” used the phrase. (The Country)
 
 (Reporting by Ana Ruiz; French edition by Paul Mercier)
 """
@@ -70,7 +71,7 @@ A discussion about the damage is planned, and the governor emphasized on Tuesday
 
 She won the award for best female singer. Exports to China and Moscow rose. Vitali Klitschko, the mayor of Kyiv, sent a message.
 
-The local paper reported the fire, citing sources close to the brigade. “We will rebuild the barn,” said the mayor. He was referring to the sources of funding.
+The local paper reported the fire, citing sources close to the brigade. “We will rebuild the barn,” said the mayor. He was referring to the sources of funding. (El País)
 
 (Reporting by Ana Ruiz; Editing by Paul Mercier)
 """
