@@ -30,6 +30,8 @@ NEW_RULES = {
     "false-friend.citing-calque",
     "word-order-calque.quote-then-verb",
     "translated-agency-name.credit",
+    "pronoun-leak.it-for-speaker",
+    "false-friend.counted-man",
 }
 
 TRANSLATED = """Fire - Barn burns down in a village near the river: no one hurt
@@ -47,7 +49,7 @@ The governor met reporters to discuss about the damage and emphasized on the nee
 
 Trade with the Bamboo Curtain country is the village's main income. A video of the fire caused a fever on social networks, and the male singer who lives nearby offered help.
 
-The fund for EV = electric vehicles was moved to the fire station. Reporters from Kiew and Moskau followed the story, a indicated the mayor.
+The fund for EV = electric vehicles was moved to the fire station. Reporters from Kiew and Moskau followed the story, a indicated the mayor. It has also stressed that 340 man were evacuated.
 
 The local paper reported the fire with reference to sources close to the brigade. The mayor said: “We will rebuild the barn.” used the phrase. (The Country)
 
@@ -69,7 +71,7 @@ The plan:
 
 A discussion about the damage is planned, and the governor emphasized on Tuesday that the best of the best would lead the inspections. The vaccine caused a fever in some children last year.
 
-She won the award for best female singer. Exports to China and Moscow rose. Vitali Klitschko, the mayor of Kyiv, sent a message.
+She won the award for best female singer. Exports to China and Moscow rose. Vitali Klitschko, the mayor of Kyiv, sent a message. The mayor stressed that 340 people were evacuated by a 12-man crew. The insurer cut its outlook. It has indicated that claims are rising.
 
 The local paper reported the fire, citing sources close to the brigade. “We will rebuild the barn,” said the mayor. He was referring to the sources of funding. (El País)
 
