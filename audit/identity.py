@@ -247,7 +247,8 @@ CREDIT_FRAMES = [
     r"\bappeared first on\s+" + _NAME,
     r"\b(?:first|originally)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+" + _NAME,
     # 'This article was published by X', 'It was first published in X': not 'The results were published in X', a study cited
-    r"\b[Tt]his\s+(?:article|story|piece|post|report|column|interview|feature|text)\s+(?:was|is)\s+(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
+    r"\b[Tt]his\s+(?:article|story|piece|post|report|column|interview|feature|text)\s+(?:was|is)\s+"
+    r"(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:was|were|is)\s+(?:first|originally)\s+published\s+(?:on|in|at|by)\s+" + _NAME,
     r"\b(?:republished|reprinted|reproduced)\s+(?:from|with\s+(?:the\s+)?permission\s+(?:of|from))\s+" + _NAME,
     r"(?:©|\([cC]\)|\bCopyrights?)\s*(?:©\s*|\([cC]\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?" + _NAME,
@@ -258,7 +259,8 @@ CREDIT_FRAMES = [
     r"\b(?:[Tt]his|[Tt]he)\s+(?:information|news)\s+(?:was\s+)?(?:first\s+)?(?:reported|published|released|spread)\s+by\s+" + _NAME,
     r"\bRead\s+(?:more|(?:the\s+)?(?:full\s+|original\s+)?(?:story|article))\s+(?:on|at|in)\s+" + _NAME,
     # a feed reader's or snippet page's link to the whole text elsewhere: 'Read at X', 'Continue reading on X'
-    r"(?:^|(?<=[\s|·]))(?:Read|Continue\s+reading|Keep\s+reading|View\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post)|See\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post))\s+(?:at|on)\s+" + _NAME,
+    r"(?:^|(?<=[\s|·]))(?:Read|Continue\s+reading|Keep\s+reading|View\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post)|"
+    r"See\s+(?:the\s+)?(?:full|original)\s+(?:story|article|post))\s+(?:at|on)\s+" + _NAME,
 ]
 # The source outlet's own page furniture: only the outlet itself prints these.
 FURNITURE_FRAMES = [
@@ -269,7 +271,9 @@ FURNITURE_FRAMES = [
     # its app, its own sections and its appeals to its readers, in its own words
     r"\b(?:via|on|in|from|download|get)\s+the\s+" + _NAME + r"\s+app\b",
     r"^[ \t•*-]*(?:This\s+week|Today|More|Latest|Top\s+stories)\s+(?:on|from|at)\s+" + _NAME + r"[ \t]*$",
-    r"(?:^|(?<=[.!?,]\s))" + _NAME + r"\s+(?:is\s+on\s+the\s+ground|is\s+trusted\s+by|plays\s+a\s+(?:critical|vital|key)\s+role|relies\s+on\s+(?:readers|you|donations)|is\s+(?:reader-supported|reader-funded|funded\s+by\s+(?:its\s+)?readers))",
+    r"(?:^|(?<=[.!?,]\s))" + _NAME + r"\s+(?:is\s+on\s+the\s+ground|is\s+trusted\s+by|plays\s+a\s+(?:critical|vital|key)\s+role|"
+    r"relies\s+on\s+(?:readers|you|donations)|"
+    r"is\s+(?:reader-supported|reader-funded|funded\s+by\s+(?:its\s+)?readers))",
     r"\b(?:[Ss]upport|[Dd]onate\s+to)\s+" + _NAME + r"(?:['’]s)?\s+(?:journalism|reporting|newsroom)\b",
     r"\b[Vv]isit\s+" + _NAME + r"['’]s\s+homepage\b",
     r"\b[Ff]ollow\s+" + _NAME + r"\s+on\s+(?:MSN|Google\s+News|Apple\s+News|Flipboard|WhatsApp)\b",

@@ -52,7 +52,8 @@ def budget_for(seconds: float | None, size: int) -> float | None:
 class Auditor:
     """Holds the catalogue and weights; audits documents, files and texts."""
 
-    def __init__(self, catalogue: Catalogue | None = None, weights: Weights | None = None, max_bytes: int = document.MAX_BYTES, sites=(), readability: bool = True,
+    def __init__(self, catalogue: Catalogue | None = None, weights: Weights | None = None, max_bytes: int = document.MAX_BYTES, sites=(),
+                 readability: bool = True,
                  time_budget: float | None = TIME_BUDGET):
         self.catalogue = catalogue or load_catalogue()
         self.weights = weights or load_weights()

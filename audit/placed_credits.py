@@ -54,7 +54,8 @@ _TITLE_CREDIT = re.compile(r"\s(?:By|from|From|via|Via)[ \t]+" + _CNAME + r"[ \t
 # A listing's heading that still carries its source's title suffix: 'Headline | Outlet'
 _HEADING_SUFFIX = re.compile(r"\S[ \t]+[|–—-][ \t]+" + _CNAME + r"[ \t]*$", re.M)
 # An author named as an outlet: 'By Outlet' alone on a line, or an author page '/author/outlet-name/'
-_AUTHOR_LINE = re.compile(r"^[ \t*_]*(?:By|Author:|Written[ \t]+by|Posted[ \t]+by|(?:Entries|Posts|Articles|Stories)[ \t]+by)[ \t]+" + _CNAME + r"[ \t*_]*$", re.M)
+_AUTHOR_LINE = re.compile(
+    r"^[ \t*_]*(?:By|Author:|Written[ \t]+by|Posted[ \t]+by|(?:Entries|Posts|Articles|Stories)[ \t]+by)[ \t]+" + _CNAME + r"[ \t*_]*$", re.M)
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|writer|writers|byline|profile|profiles|reporter|journalist)/(?P<slug>[A-Za-z0-9_-]{3,60})(?:/|$|\?|#)")
 
 

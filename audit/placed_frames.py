@@ -210,7 +210,8 @@ def bare_ip_host(url: str | None) -> str | None:
 
 # a wire story's dateline whose credit was cut: 'HONOLULU — ', 'SAN JUAN, Puerto Rico -- ',
 # with the dash decayed to '?' by a re-encoding
-_BARE_DATELINE = re.compile(r"^[ \t*_]*(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+){0,2})(?:,[ \t]+[A-Z][\w.]+(?:[ \t]+[A-Z][\w.]+){0,2})?[ \t]+(?:[—–]|--|\?)[ \t]+(?=[A-Z0-9“\"])", re.M)
+_BARE_DATELINE = re.compile(r"^[ \t*_]*(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+){0,2})"
+    r"(?:,[ \t]+[A-Z][\w.]+(?:[ \t]+[A-Z][\w.]+){0,2})?[ \t]+(?:[—–]|--|\?)[ \t]+(?=[A-Z0-9“\"])", re.M)
 
 
 def bare_datelines(doc) -> list[tuple[int, int]]:

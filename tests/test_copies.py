@@ -55,12 +55,13 @@ def page(title: str, body: str, credit: str = "") -> str:
     return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><div class=\"entry-content\">{paras}{extra}</div></article></body></html>"
 
 
+AP_CREDIT = "Copyright 2024 The Associated Press. All rights reserved."
 DOCS = [
     ("https://harbourledger.example/news/pier-closes", "2024-03-04T09:00:00Z", page("Old grain pier to close", ORIGINAL)),
     ("https://copyfarm-news.example/pier-closes", "2024-03-05T12:00:00Z", page("Old grain pier to close", ORIGINAL)),
     ("https://buzzportal.example/2024/03/pier", "2024-03-06T12:00:00Z", page("Grain pier will close", REWRITE)),
-    ("https://valleycourier.example/world/landslide", "2024-03-02T10:00:00Z", page("Landslide cuts off villages", WIRE, "Copyright 2024 The Associated Press. All rights reserved.")),
-    ("https://coastgazette.example/wire/landslide", "2024-03-02T11:00:00Z", page("Landslide cuts off villages", WIRE, "Copyright 2024 The Associated Press. All rights reserved.")),
+    ("https://valleycourier.example/world/landslide", "2024-03-02T10:00:00Z", page("Landslide cuts off villages", WIRE, AP_CREDIT)),
+    ("https://coastgazette.example/wire/landslide", "2024-03-02T11:00:00Z", page("Landslide cuts off villages", WIRE, AP_CREDIT)),
     ("https://cityweekly.example/library-sundays", "2024-03-03T10:00:00Z", page("Library to open on Sundays", UNRELATED)),
 ]
 
@@ -75,11 +76,13 @@ def write_warc(path: Path, docs) -> list[int]:
         writer.write_record(info)
         for url, date, html in docs:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers, warc_headers_dict={"WARC-Date": date})
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers,
+                                                warc_headers_dict={"WARC-Date": date})
             writer.write_record(record)
         # a request record and an image response are not documents
         img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://harbourledger.example/logo.png", "response", payload=io.BytesIO(b"\x89PNG\r\n"), http_headers=img))
+        writer.write_record(writer.create_warc_record("https://harbourledger.example/logo.png", "response",
+                                                     payload=io.BytesIO(b"\x89PNG\r\n"), http_headers=img))
     return []
 
 
@@ -102,7 +105,10 @@ def check_run(summary, reports, valid):
     r = by_url(reports)
     assert len(r) == len(DOCS), "one report per HTML document, the image skipped"
     original, copy, rewrite, wire_a, wire_b, unrelated = (r[d[0]] for d in DOCS)
-    rule_ids = lambda rep: {f["rule"] for f in rep["findings"]}
+
+    def rule_ids(rep):
+        return {f["rule"] for f in rep["findings"]}
+
     # the exact copy and the rewrite: found, with their similarity and the original's site
     for rep, least in ((copy, 0.99), (rewrite, 0.5)):
         row = next(c for c in rep["copies"] if c["site"] == "harbourledger.example")

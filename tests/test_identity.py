@@ -113,7 +113,8 @@ def test_headline_credit_counts_wire_agencies_but_not_authors(catalogue):
     url = "https://newsfeed-hub.example/bridge"
     assert _rule_hits(catalogue, "outlet-suffix-title.credit", _doc(f"Council shuts the old bridge to lorries from Reuters\n\n{BODY}", url)) == ["Reuters"]
     assert _rule_hits(catalogue, "outlet-suffix-title.credit", _doc(f"Council shuts the old bridge to lorries By Jane Roe\n\n{BODY}", url)) == []
-    assert _rule_hits(catalogue, "outlet-suffix-title.credit", _doc(f"Council shuts the old bridge to lorries By Reuters\n\n{BODY}", "https://www.investing.com/news/x")) == []
+    doc = _doc(f"Council shuts the old bridge to lorries By Reuters\n\n{BODY}", "https://www.investing.com/news/x")
+    assert _rule_hits(catalogue, "outlet-suffix-title.credit", doc) == []
 
 
 def test_listing_heading_and_outlet_as_author(catalogue):

@@ -54,7 +54,7 @@ The fund for EV = electric vehicles was moved to the fire station. Reporters fro
 The local paper reported the fire with reference to sources close to the brigade. The mayor said: “We will rebuild the barn.” used the phrase. (The Country)
 
 (Reporting by Ana Ruiz; French edition by Paul Mercier)
-"""
+"""  # noqa: E501 (paragraphs one line each, as pages have them)
 
 HONEST = """Barn burns down in a village near the river
 By Hana Selim
@@ -76,7 +76,7 @@ She won the award for best female singer. Exports to China and Moscow rose. Vita
 The local paper reported the fire, citing sources close to the brigade. “We will rebuild the barn,” said the mayor. He was referring to the sources of funding. (El País)
 
 (Reporting by Ana Ruiz; Editing by Paul Mercier)
-"""
+"""  # noqa: E501 (paragraphs one line each, as pages have them)
 
 
 @pytest.fixture(scope="module")

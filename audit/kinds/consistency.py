@@ -32,7 +32,8 @@ from ._prose import honest_context
 
 _CAP = r"[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?"
 _NAME_PAIR = re.compile(rf"(?<![\w'’-])(?<![A-Z][a-z] )({_CAP}) ({_CAP})(?! [A-Z])(?![\w'’-])")
-_EXPLAINED = re.compile(r"\b(?:also (?:spelled|spelt|written|known as|called)|spelled|spelt|transliterat\w*|family name|surname first|given name|known as|formerly|now)\b", re.I)
+_EXPLAINED = re.compile(
+    r"\b(?:also (?:spelled|spelt|written|known as|called)|spelled|spelt|transliterat\w*|family name|surname first|given name|known as|formerly|now)\b", re.I)
 _TERM = re.compile(r"\b([a-z]{5,})\s+([a-z]{4,})\b")
 # lists of rules/lists/, named by the rule
 LISTS = {

@@ -24,7 +24,9 @@ from ._prefiltered import Prefiltered
 from ._lists import word_set
 from ._prose import honest_context
 
-_NAME = r"(?P<name>(?:(?:[Dd]e|[Dd]i|[Dd]a|[Dd]el|[Dd]ella|[Vv]an|[Vv]on|[Ll]e|[Ll]a|[Dd]u|[Dd]os|[Dd]as)\s)?[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[-'’][A-Za-z][^\W\d_]*)*)"
+_NAME = (
+    r"(?P<name>(?:(?:[Dd]e|[Dd]i|[Dd]a|[Dd]el|[Dd]ella|[Vv]an|[Vv]on|[Ll]e|[Ll]a|[Dd]u|[Dd]os|[Dd]as)\s)?"
+    r"[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:[-'’][A-Za-z][^\W\d_]*)*)")
 # lists of rules/lists/, named by the rule
 LISTS = {
     "sentence_words_from": "mt-honorific-sentence-words",  # capitalised words that start sentences, not names or titles
