@@ -61,6 +61,22 @@ _TRAILING_CREDIT = re.compile(
 )
 
 
+#: what a heading adds after the headline in brackets: a qualifier of the site's own ("(Excerpt)", "[Updated]")
+_QUALIFIER = re.compile(r"[\s.,:;]*[(\[][^()\[\]\n]{1,40}[)\]][\s.]*")
+
+
+def _prefix_end(text: str, norm_prefix: str) -> int:
+    """The offset in ``text`` where the words of the normalised ``norm_prefix`` end."""
+    want = len(norm_prefix.split())
+    seen = 0
+    for m in re.finditer(r"\S+", text):
+        if normalise(m.group()):
+            seen += len(normalise(m.group()).split())
+        if seen >= want:
+            return m.end()
+    return len(text)
+
+
 def _alternation(entries) -> re.Pattern | None:
     words = sorted({e.lower() for e in entries}, key=len, reverse=True)
     if not words:
@@ -133,6 +149,15 @@ def _cut_copy(line: _Line, copy: _Line) -> bool:
     return len(copy.norm) < len(line.norm) and line.norm.startswith(copy.norm)
 
 
+def _alt_then_caption(line: _Line, copy: _Line, prep) -> bool:
+    """An image's alt text and then its caption: the copy goes on with the sentence
+    (no separator: not an outlet suffix) and ends as a caption (a credit, a caption word)."""
+    if len(copy.norm) <= len(line.norm) or not copy.norm.startswith(line.norm):
+        return False
+    rest = copy.text[_prefix_end(copy.text, line.norm):].lstrip()
+    return bool(rest) and rest[0].isalnum() and _is_caption(copy, prep) and not _is_caption(line, prep)
+
+
 def _caption_name(line: _Line, head: _Line) -> bool:
     """A line below the headline, no longer than it, that is a name: most of its words capitalised."""
     if line.words > head.words:
@@ -152,6 +177,8 @@ def _title_match(a: str, line: _Line, prep, head: _Line | None = None) -> bool:
     b = line.norm
     if head is not None and _title_then_h1(head, line):
         return False
+    if len(b) > len(a) and b.startswith(a) and _QUALIFIER.fullmatch(line.text[_prefix_end(line.text, a):]):
+        return False  # a heading of its own that adds a qualifier in brackets ("Briefing", then "Briefing (Excerpt)")
     if _similar(a, b, prep["min_ratio"]):
         return True
     if len(a.split()) >= prep["min_words"] and b.startswith(a) and len(b.split()) <= len(a.split()) + 6:
@@ -211,6 +238,7 @@ def _pairs(lines: list[_Line], prep):
             i < prep["top_lines"]
             and _headline_shaped(line, prep)
             and not (head is not None and i > head and (_caption_name(line, lines[head]) or _cut_copy(line, copy)))
+            and not _alt_then_caption(line, copy, prep)
             and _title_match(line.norm, copy, prep, line)
         ):
             yield i, j, "headline"
@@ -219,7 +247,9 @@ def _pairs(lines: list[_Line], prep):
             and any(c.islower() for c in line.text)
             and _lede_match(line.norm, copy.norm, prep)
             and not _cut_copy(line, copy)
-        ):  # a paragraph then its cut copy is a related story's link label, not a teaser pasted before the whole
+            and not _alt_then_caption(line, copy, prep)
+        ):  # a paragraph then its cut copy is a related story's link label, not a teaser pasted before the whole;
+            # a line then a longer copy with a credit is an image's alt text and then its caption
             yield i, j, "lede"
         elif line.words <= 30 and _similar(line.norm, copy.norm, prep["min_ratio"]):
             yield i, j, "short"
