@@ -73,3 +73,10 @@ def test_a_photo_credit_closing_an_opening_caption_is_no_outlet(hits, credit):
     assert hits("outlet-suffix-title", text, url="https://en.quaycourier.example/ferry-strike") == []
     copied = "Ferry crews strike for a second weekend – The Bayside Herald\n\nCrews walked out."
     assert hits("outlet-suffix-title", copied, url="https://en.quaycourier.example/ferry-strike")
+
+
+def test_a_title_ending_with_the_pages_own_site_name_then_its_h1_is_its_own_markup(hits):
+    text = ("Harbour board approves new mooring fees | The Quay Courier\n\nHarbour board approves new mooring fees\n\n"
+            "The board voted on Monday to raise the fees for visiting yachts.")
+    assert hits("doubled-title.weak", text, url="https://www.quaycourier.example/harbour/fees") == []
+    assert hits("doubled-title.weak", text, url="https://www.copyfarm.example/harbour/fees")

@@ -20,7 +20,8 @@ form = "weak": the headline printed again further on, not next to itself —
   as often a site template's later repeat (related links, a share dialog, a
   caption) as a scraper's; and a page's <title> with its site's name
   ("Headline | Site") followed by the bare headline, which is how a text
-  extraction prints an honest page's <title> and <h1>.
+  extraction prints an honest page's <title> and <h1>; not counted when the
+  page's address is known and the site named is the page's own.
 
 Not counted: caption-shaped lines (a trailing credit in brackets, a word of
 the ``caption_markers_from`` list: an image's alt text and its caption
@@ -172,6 +173,17 @@ def _title_then_h1(first: _Line, second: _Line) -> bool:
     return bool(m) and not second.norm.endswith(normalise(m.group()))
 
 
+def _own_suffix(doc, line: _Line) -> bool:
+    """The line's suffix names the page's own outlet (its address known): the page's own <title>."""
+    from .. import identity
+
+    m = line.suffix
+    if m is None or identity.own_domain(doc) is None:
+        return False
+    name = m.group().strip().lstrip("-–—|:").strip()
+    return bool(name) and identity.is_own(doc, name)
+
+
 def _title_match(a: str, line: _Line, prep, head: _Line | None = None) -> bool:
     """The line repeats the headline ``a`` (normalised): as is, as a slug, with a suffix, or after a cut first copy."""
     b = line.norm
@@ -312,7 +324,7 @@ def _adjacent(doc, lines, prep):
         if kind in ("lede", "headline"):
             if not listing:  # a listing prints each teaser twice (image and link): its template
                 strong.append((i, j))
-        elif kind == "title-h1":
+        elif kind == "title-h1" and not _own_suffix(doc, lines[i]):
             weak.append((i, j))
     strong.extend(_shared(doc, lines, prep, "blocks", _blocks))
     claimed = {j for _, j in strong} | {i for i, _ in strong} | {j for _, j, _ in pairs}
