@@ -80,3 +80,11 @@ def test_a_title_ending_with_the_pages_own_site_name_then_its_h1_is_its_own_mark
             "The board voted on Monday to raise the fees for visiting yachts.")
     assert hits("doubled-title.weak", text, url="https://www.quaycourier.example/harbour/fees") == []
     assert hits("doubled-title.weak", text, url="https://www.copyfarm.example/harbour/fees")
+
+
+# ---- blog-leftover.theme-widget ----------------------------------------------
+
+def test_a_back_to_top_button_is_no_theme_widget_but_a_ticker_label_is(hits):
+    story = "The harbour board approved the dredging plan on Tuesday.\n\nWork starts in June."
+    assert hits("blog-leftover.theme-widget", story + "\n\nBack to top button") == []
+    assert hits("blog-leftover.theme-widget", "Hot News\n\n" + story) == ["Hot News"]
