@@ -20,7 +20,8 @@ form = "weak": the headline printed again further on, not next to itself —
   as often a site template's later repeat (related links, a share dialog, a
   caption) as a scraper's; and a page's <title> with its site's name
   ("Headline | Site") followed by the bare headline, which is how a text
-  extraction prints an honest page's <title> and <h1>.
+  extraction prints an honest page's <title> and <h1>; not counted when the
+  page's address is known and the site named is the page's own.
 
 Not counted: caption-shaped lines (a trailing credit in brackets, a word of
 the ``caption_markers_from`` list: an image's alt text and its caption
@@ -55,57 +56,30 @@ from itertools import accumulate
 from ..findings import Hit
 from ._page_lines import _SUFFIX, _WORD, _Line, _lines, _similar
 from ._text import excerpt, normalise
-from ..matching.translate import _re2
+from ._gated_words import GatedWords as _Words
 
 _TRAILING_CREDIT = re.compile(
     r"(?:[(\[][^()\[\]\n]{1,60}[)\]]|(?<!\S)[A-Z][\w.]*(?: [A-Z][\w.]*)?/[A-Z][^/\n]{1,40})[\s.]*$"
 )
 
 
-class _Words:
-    """Listed words matched as whole words (``search`` as ``re``'s), behind an RE2 gate.
-
-    The gate is the same alternation without the word boundaries, on RE2:
-    a text holding none of the words anywhere cannot match, and is answered
-    without the ``re`` scan, which tries every word at every position.
-    """
-
-    __slots__ = ("regex", "words", "_gate")
-
-    def __init__(self, words: list[str]):
-        self.words = tuple(words)
-        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
-        self._gate = None
-
-    def __getstate__(self):
-        return {"words": self.words}
-
-    def __setstate__(self, state):
-        self.__init__(list(state["words"]))
-
-    def _gate_pattern(self):
-        if self._gate is None:
-            re2 = _re2()
-            self._gate = False
-            if re2:
-                try:
-                    self._gate = re2.compile("|".join(re2.escape(w) for w in self.words))
-                except re2.error:
-                    pass
-        return self._gate
-
-    def search(self, text: str):
-        gate = self._gate_pattern()
-        if gate:
-            try:
-                if gate.search(text) is None:
-                    return None
-            except UnicodeEncodeError:  # lone surrogates: RE2 takes UTF-8 only
-                pass
-        return self.regex.search(text)
-
-
 _LISTED: dict[tuple[str, ...], _Words] = {}
+
+
+#: what a heading adds after the headline in brackets: a qualifier of the site's own ("(Excerpt)", "[Updated]")
+_QUALIFIER = re.compile(r"[\s.,:;]*[(\[][^()\[\]\n]{1,40}[)\]][\s.]*")
+
+
+def _prefix_end(text: str, norm_prefix: str) -> int:
+    """The offset in ``text`` where the words of the normalised ``norm_prefix`` end."""
+    want = len(norm_prefix.split())
+    seen = 0
+    for m in re.finditer(r"\S+", text):
+        if normalise(m.group()):
+            seen += len(normalise(m.group()).split())
+        if seen >= want:
+            return m.end()
+    return len(text)
 
 
 def _alternation(entries) -> _Words | None:
@@ -186,6 +160,15 @@ def _cut_copy(line: _Line, copy: _Line) -> bool:
     return len(copy.norm) < len(line.norm) and line.norm.startswith(copy.norm)
 
 
+def _alt_then_caption(line: _Line, copy: _Line, prep) -> bool:
+    """An image's alt text and then its caption: the copy goes on with the sentence
+    (no separator: not an outlet suffix) and ends as a caption (a credit, a caption word)."""
+    if len(copy.norm) <= len(line.norm) or not copy.norm.startswith(line.norm):
+        return False
+    rest = copy.text[_prefix_end(copy.text, line.norm):].lstrip()
+    return bool(rest) and rest[0].isalnum() and _is_caption(copy, prep) and not _is_caption(line, prep)
+
+
 def _caption_name(line: _Line, head: _Line) -> bool:
     """A line below the headline, no longer than it, that is a name: most of its words capitalised."""
     if line.words > head.words:
@@ -200,11 +183,24 @@ def _title_then_h1(first: _Line, second: _Line) -> bool:
     return bool(m) and not second.norm.endswith(normalise(m.group()))
 
 
+def _own_suffix(doc, line: _Line) -> bool:
+    """The line's suffix names the page's own outlet (its address known): the page's own <title>."""
+    from .. import identity
+
+    m = line.suffix
+    if m is None or identity.own_domain(doc) is None:
+        return False
+    name = m.group().strip().lstrip("-–—|:").strip()
+    return bool(name) and identity.is_own(doc, name)
+
+
 def _title_match(a: str, line: _Line, prep, head: _Line | None = None) -> bool:
     """The line repeats the headline ``a`` (normalised): as is, as a slug, with a suffix, or after a cut first copy."""
     b = line.norm
     if head is not None and _title_then_h1(head, line):
         return False
+    if len(b) > len(a) and b.startswith(a) and _QUALIFIER.fullmatch(line.text[_prefix_end(line.text, a):]):
+        return False  # a heading of its own that adds a qualifier in brackets ("Briefing", then "Briefing (Excerpt)")
     if _similar(a, b, prep["min_ratio"]):
         return True
     if len(a.split()) >= prep["min_words"] and b.startswith(a) and len(b.split()) <= len(a.split()) + 6:
@@ -264,6 +260,7 @@ def _pairs(lines: list[_Line], prep):
             i < prep["top_lines"]
             and _headline_shaped(line, prep)
             and not (head is not None and i > head and (_caption_name(line, lines[head]) or _cut_copy(line, copy)))
+            and not _alt_then_caption(line, copy, prep)
             and _title_match(line.norm, copy, prep, line)
         ):
             yield i, j, "headline"
@@ -272,7 +269,9 @@ def _pairs(lines: list[_Line], prep):
             and any(c.islower() for c in line.text)
             and _lede_match(line.norm, copy.norm, prep)
             and not _cut_copy(line, copy)
-        ):  # a paragraph then its cut copy is a related story's link label, not a teaser pasted before the whole
+            and not _alt_then_caption(line, copy, prep)
+        ):  # a paragraph then its cut copy is a related story's link label, not a teaser pasted before the whole;
+            # a line then a longer copy with a credit is an image's alt text and then its caption
             yield i, j, "lede"
         elif line.words <= 30 and _similar(line.norm, copy.norm, prep["min_ratio"]):
             yield i, j, "short"
@@ -335,7 +334,7 @@ def _adjacent(doc, lines, prep):
         if kind in ("lede", "headline"):
             if not listing:  # a listing prints each teaser twice (image and link): its template
                 strong.append((i, j))
-        elif kind == "title-h1":
+        elif kind == "title-h1" and not _own_suffix(doc, lines[i]):
             weak.append((i, j))
     strong.extend(_shared(doc, lines, prep, "blocks", _blocks))
     claimed = {j for _, j in strong} | {i for i, _ in strong} | {j for _, j, _ in pairs}
