@@ -50,3 +50,11 @@ def test_kinds_ask_the_element_index_instead_of_tokenising_html():
     generic_tag = re.compile(r"""<(?:\(/\?\)|/\?)?\(?\[a-zA-Z\]""")
     offenders = [p.name for p in sorted((ROOT / "audit" / "kinds").glob("*.py")) if generic_tag.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_every_kind_module_has_its_own_test_file():
+    """Each kind module (audit/kinds/*.py not starting with '_') is exercised by tests/test_kind_<module>.py."""
+    modules = sorted(p.stem for p in (ROOT / "audit" / "kinds").glob("*.py") if not p.name.startswith("_"))
+    assert modules, "no kind modules found"
+    missing = [m for m in modules if not (ROOT / "tests" / f"test_kind_{m}.py").is_file()]
+    assert missing == []
