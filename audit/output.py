@@ -10,9 +10,6 @@ from contextlib import contextmanager
 import os
 import re
 
-from .report import dumps
-
-
 
 def ranked(reports: list[dict]) -> list[dict]:
     """Worst first: highest score, then errors last, ties by path."""
@@ -260,6 +257,8 @@ class ReportWriter:
 
     def add(self, report: dict, row) -> None:
         import hashlib
+
+        from .report import dumps  # on use: ranking and atomic writes load no engine
 
         name = report_name(report["path"])
         row.report = name

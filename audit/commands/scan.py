@@ -88,6 +88,10 @@ class _Run:
             from ..cache import ReportCache
 
             cache = ReportCache.for_auditor(auditor)
+            if cache is not None:
+                from .fast import remember
+
+                remember(args, auditor, cache.fingerprint)
         files = [p for p in inputs.files if p != "-"]
         bar = engine.progress(len(files))
         audited = iter_reports(auditor, files, args.jobs, cache)
