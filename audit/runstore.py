@@ -21,10 +21,19 @@ IN_MEMORY = 256
 _VERDICTS = {v: v for v in ("flagged", "review", "clean")}
 
 
-class Row:
-    """What a run keeps of one report; reads like the report for the fields it has."""
+_SCORE_KEYS: dict[tuple, tuple] = {}  # one tuple of sub-score names shared by every row that has them
 
-    __slots__ = ("path", "score", "verdict", "error", "scores", "slot", "report", "report_sha256", "write_error")
+
+class Row:
+    """What a run keeps of one report; reads like the report for the fields it has.
+
+    Kept small, as a run holds one per file: the sub-scores as a tuple of
+    values beside a shared tuple of their names, the report's name in the
+    output folder as a flag when it is the one :func:`audit.output.report_name`
+    gives, and its SHA-256 as the 32 bytes of the digest."""
+
+    __slots__ = ("path", "score", "verdict", "error", "_score_keys", "_score_values", "slot", "_report", "_sha256",
+                 "write_error")
 
     def __init__(self, report: dict, slot: int):
         self.path = report["path"]
@@ -33,11 +42,48 @@ class Row:
         self.verdict = _VERDICTS.get(verdict, verdict)
         self.error = report["error"]
         scores = report.get("scores")
-        self.scores = tuple(scores.items()) if scores else scores  # a tuple is smaller than a dict
+        if scores:
+            keys = tuple(scores)
+            self._score_keys = _SCORE_KEYS.setdefault(keys, keys)
+            self._score_values = tuple(scores.values())
+        else:
+            self._score_keys, self._score_values = None, scores
         self.slot = slot  # where the report is: an index in memory, or an offset in the spill file
-        self.report = None  # its name in the output folder, once written
-        self.report_sha256 = None
+        self._report = None  # its name in the output folder, once written
+        self._sha256 = None
         self.write_error = None
+
+    @property
+    def scores(self):
+        """The sub-scores as (name, value) pairs (or the report's own falsy value)."""
+        if self._score_keys is None:
+            return self._score_values
+        return tuple(zip(self._score_keys, self._score_values))
+
+    @property
+    def report(self) -> str | None:
+        if self._report is True:
+            from .output import report_name
+
+            return report_name(self.path)
+        return self._report
+
+    @report.setter
+    def report(self, name: str | None) -> None:
+        if name is not None:
+            from .output import report_name
+
+            if name == report_name(self.path):
+                name = True  # computed again when read
+        self._report = name
+
+    @property
+    def report_sha256(self) -> str | None:
+        return None if self._sha256 is None else self._sha256.hex()
+
+    @report_sha256.setter
+    def report_sha256(self, digest: str | None) -> None:
+        self._sha256 = None if digest is None else bytes.fromhex(digest)
 
     def __getitem__(self, key: str):
         if key == "scores":
