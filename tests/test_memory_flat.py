@@ -33,13 +33,18 @@ def test_rows_read_as_before():
     rows = [store.add(_report(i)) for i in range(5)]
     row = rows[3]
     assert row.scores == (("machine_translation", 1.5), ("scraping", 3.0)) and row["scores"] == _report(3)["scores"]
-    assert row._score_keys is rows[0]._score_keys  # one names tuple for the run
+    assert row._keys is rows[0]._keys  # one names tuple for the run
     assert row.report is None and row.report_sha256 is None
     row.report = report_name(row.path)
     row.report_sha256 = "ab" * 32
-    assert row.report == "dir/file%203.txt.json" and row._report is True and row.report_sha256 == "ab" * 32
+    assert row.report == "dir/file%203.txt.json" and row._extra is None and row.report_sha256 == "ab" * 32
+    assert (row.slot, row.score, row.verdict, row.error) == (rows[3].slot, 3.0, "clean", None)
     row.report = "elsewhere.json"
-    assert row.report == "elsewhere.json"
+    row.write_error = "disk full"
+    row.report_sha256 = "cd" * 32
+    assert (row.report, row.write_error, row.report_sha256, row["score"]) == ("elsewhere.json", "disk full", "cd" * 32, 3.0)
     assert list(store.reports()) == [_report(i) for i in range(5)]
     empty = Row({"path": "x", "score": None, "verdict": "error", "error": "unreadable", "scores": {}}, 0)
-    assert empty.scores == {} and empty["scores"] == {}
+    assert empty.scores == {} and empty["scores"] == {} and empty.score is None and empty.error == "unreadable"
+    odd = Row({"path": "y", "score": 7, "verdict": "review", "error": None, "scores": {"scraping": None}}, 5)
+    assert (odd.score, odd.scores, odd.slot) == (7, (("scraping", None),), 5)
