@@ -66,6 +66,12 @@ def _engine_fingerprint(h) -> None:
 
     h.update(f"format {FORMAT}\nversion {__version__}\npython {sys.version}\n".encode())
     hash_package_sources(h, (".py", ".json"))
+    h.update(library_lines().encode())
+
+
+@lru_cache(maxsize=1)
+def library_lines() -> str:
+    """'lib NAME' a line for the installed metadata folder of each library in :data:`LIBRARIES`."""
     wanted = {n.lower().replace("-", "_") for n in LIBRARIES}
     seen = set()
     for entry in sys.path:
@@ -76,8 +82,7 @@ def _engine_fingerprint(h) -> None:
         for name in names:
             if name.endswith(".dist-info") and name.split("-")[0].lower().replace("-", "_") in wanted and name not in seen:
                 seen.add(name)
-    for name in sorted(seen):
-        h.update(f"lib {name}\n".encode())
+    return "".join(f"lib {name}\n" for name in sorted(seen))
 
 
 def _hash_file(h, path: Path) -> None:

@@ -255,6 +255,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    if args.command == "scan":  # reports all cached: answered before the engine loads (audit.commands.fast)
+        from .commands.fast import answer
+
+        try:
+            status = answer(args)
+        except BrokenPipeError:
+            return EXIT_OK
+        if status is not None:
+            return status
     from . import recache
 
     recache.prime()  # before the engine loads: its expressions come compiled from the last run
@@ -271,6 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             path = Path(args.config) if args.config else find_config()
             if path is not None:
                 config = load_config(path)
+                args._config = config  # for the entry audit.commands.fast writes
                 args._configured = {k for k in ("select", "ignore") if k in config and not getattr(args, k, None)}
                 apply_config(args, config)
         return _command(args.command)(args)

@@ -10,13 +10,17 @@ from contextlib import contextmanager
 import os
 import re
 
-from .report import dumps
 
+_INF = float("inf")
 
 
 def ranked(reports: list[dict]) -> list[dict]:
     """Worst first: highest score, then errors last, ties by path."""
-    return sorted(reports, key=lambda r: (r["score"] is None, -(r["score"] or 0), r["path"]))
+    # two stable passes (by path, then by score) rather than one with a tuple key a report:
+    # the same order, without a key tuple for every file of a long run held at once
+    out = sorted(reports, key=lambda r: r["path"])
+    out.sort(key=lambda r: _INF if r["score"] is None else -r["score"])
+    return out
 
 
 TEMP_PREFIX = ".tmp-"
@@ -260,6 +264,8 @@ class ReportWriter:
 
     def add(self, report: dict, row) -> None:
         import hashlib
+
+        from .report import dumps  # on use: ranking and atomic writes load no engine
 
         name = report_name(report["path"])
         row.report = name

@@ -13,6 +13,7 @@ at a time.
 from __future__ import annotations
 
 import json
+import struct
 
 #: Runs of up to this many files keep their reports in memory (a pre-commit run
 #: never touches the disk); past it every report goes to the spill file.
@@ -21,23 +22,133 @@ IN_MEMORY = 256
 _VERDICTS = {v: v for v in ("flagged", "review", "clean")}
 
 
-class Row:
-    """What a run keeps of one report; reads like the report for the fields it has."""
+_SCORE_KEYS: dict[tuple, tuple] = {}  # one tuple of sub-score names shared by every row that has them
+_HEAD = struct.Struct("<qdB")  # slot, score, flags
+_DEFAULT_NAME, _HAS_SHA = 1, 2
 
-    __slots__ = ("path", "score", "verdict", "error", "scores", "slot", "report", "report_sha256", "write_error")
+
+class Row:
+    """What a run keeps of one report; reads like the report for the fields it has.
+
+    Kept small, as a run holds one per file: the slot, score, sub-score values
+    and the report's SHA-256 packed in one bytes object beside the path, the
+    verdict and a shared tuple of sub-score names; the report's name in the
+    output folder is a flag when it is the one :func:`audit.output.report_name`
+    gives; what is rare (an error, no score, a name of its own) in a dict."""
+
+    __slots__ = ("path", "verdict", "_keys", "_packed", "_extra")
 
     def __init__(self, report: dict, slot: int):
         self.path = report["path"]
-        self.score = report["score"]
         verdict = report["verdict"]
         self.verdict = _VERDICTS.get(verdict, verdict)
-        self.error = report["error"]
+        extra = {}
+        if report["error"] is not None:
+            extra["error"] = report["error"]
+        score = report["score"]
+        if not isinstance(score, float):
+            extra["score"] = score
+            score = 0.0
         scores = report.get("scores")
-        self.scores = tuple(scores.items()) if scores else scores  # a tuple is smaller than a dict
-        self.slot = slot  # where the report is: an index in memory, or an offset in the spill file
-        self.report = None  # its name in the output folder, once written
-        self.report_sha256 = None
-        self.write_error = None
+        values: tuple = ()
+        keys = None
+        if scores and all(isinstance(v, float) for v in scores.values()):
+            keys = tuple(scores)
+            keys = _SCORE_KEYS.setdefault(keys, keys)
+            values = tuple(scores.values())
+        elif "scores" in report:
+            extra["scores"] = tuple(scores.items()) if scores else scores
+        else:
+            extra["scores"] = None
+        self._keys = keys
+        self._extra = extra or None
+        self._packed = _HEAD.pack(slot, score, 0) + struct.pack(f"<{len(values)}d", *values)
+
+    def _head(self) -> tuple:
+        return _HEAD.unpack_from(self._packed)
+
+    def _set_extra(self, key: str, value) -> None:
+        if self._extra is None:
+            self._extra = {}
+        self._extra[key] = value
+
+    def _get_extra(self, key: str, default=None):
+        return default if self._extra is None else self._extra.get(key, default)
+
+    @property
+    def slot(self) -> int:
+        """Where the report is: an index in memory, or an offset in the spill file."""
+        return self._head()[0]
+
+    @slot.setter
+    def slot(self, value: int) -> None:
+        _, score, flags = self._head()
+        self._packed = _HEAD.pack(value, score, flags) + self._packed[_HEAD.size:]
+
+    @property
+    def score(self):
+        if self._extra is not None and "score" in self._extra:
+            return self._extra["score"]
+        return self._head()[1]
+
+    @property
+    def error(self):
+        return self._get_extra("error")
+
+    @property
+    def write_error(self):
+        return self._get_extra("write_error")
+
+    @write_error.setter
+    def write_error(self, value) -> None:
+        self._set_extra("write_error", value)
+
+    @property
+    def scores(self):
+        """The sub-scores as (name, value) pairs (or the report's own falsy value)."""
+        if self._keys is None:
+            return self._get_extra("scores")
+        n = len(self._keys)
+        return tuple(zip(self._keys, struct.unpack_from(f"<{n}d", self._packed, _HEAD.size)))
+
+    @property
+    def report(self) -> str | None:
+        """The report's name in the output folder, once written."""
+        if self._head()[2] & _DEFAULT_NAME:
+            from .output import report_name
+
+            return report_name(self.path)
+        return self._get_extra("report")
+
+    @report.setter
+    def report(self, name: str | None) -> None:
+        from .output import report_name
+
+        slot, score, flags = self._head()
+        flags &= ~_DEFAULT_NAME
+        if name is not None and name == report_name(self.path):
+            flags |= _DEFAULT_NAME  # computed again when read
+            name = None
+        if self._extra is not None:
+            self._extra.pop("report", None)
+        if name is not None:
+            self._set_extra("report", name)
+        self._packed = _HEAD.pack(slot, score, flags) + self._packed[_HEAD.size:]
+
+    @property
+    def report_sha256(self) -> str | None:
+        if not self._head()[2] & _HAS_SHA:
+            return None
+        return self._packed[-32:].hex()
+
+    @report_sha256.setter
+    def report_sha256(self, digest: str | None) -> None:
+        slot, score, flags = self._head()
+        body = self._packed[_HEAD.size:]
+        if flags & _HAS_SHA:
+            body = body[:-32]
+        flags = (flags | _HAS_SHA) if digest is not None else (flags & ~_HAS_SHA)
+        self._packed = _HEAD.pack(slot, score, flags) + body + (bytes.fromhex(digest) if digest is not None else b"")
 
     def __getitem__(self, key: str):
         if key == "scores":

@@ -55,7 +55,9 @@ def auditor(args, renderer=None):
     unweighted = sorted(r.id for r in catalogue.rules if r.id not in weights.rules)
     if unweighted:
         shown = ", ".join(unweighted[:5]) + (f" and {len(unweighted) - 5} more" if len(unweighted) > 5 else "")
-        print(f"provenance-audit: warning: {weights.path} gives no weight to {shown}; their findings add nothing to the score", file=sys.stderr)
+        warning = f"provenance-audit: warning: {weights.path} gives no weight to {shown}; their findings add nothing to the score"
+        print(warning, file=sys.stderr)
+        args._warnings = [*getattr(args, "_warnings", []), warning]  # repeated by a run answered from the cache
     kwargs = {"max_bytes": args.max_bytes} if getattr(args, "max_bytes", None) else {}
     if getattr(args, "time_budget", None) is not None:
         kwargs["time_budget"] = args.time_budget

@@ -88,6 +88,10 @@ class _Run:
             from ..cache import ReportCache
 
             cache = ReportCache.for_auditor(auditor)
+            if cache is not None:
+                from .fast import remember
+
+                remember(args, auditor, cache.fingerprint)
         files = [p for p in inputs.files if p != "-"]
         bar = engine.progress(len(files))
         audited = iter_reports(auditor, files, args.jobs, cache)
@@ -130,7 +134,8 @@ class _Run:
             if self.write_error is not None:
                 raise self.write_error
             failures = self.writer.finish(rows, self.auditor.weights.version, clusters=self.clusters)
-            outdir.clear_stale(args.output, self.previous, rows)
+            if self.previous:  # nothing listed before: nothing to clear (and no set of every name)
+                outdir.clear_stale(args.output, self.previous, rows)
             if args.format == "html":
                 outdir.write_page(args.output, fmt.render(self.store.reports(), ctx) if shown.rows != rows else page)
         except OSError as exc:

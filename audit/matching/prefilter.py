@@ -30,14 +30,16 @@ def _set(patterns: list[str], max_mem: int):
     return rset if rset is not None and len(added) == len(patterns) else None
 
 
-def _lenient_set(patterns: list[str], max_mem: int):
+def _lenient_set(patterns: list[str], max_mem: int, budget: int = 16 << 20):
     """(compiled set, positions in ``patterns`` of what it holds, in its order): a pattern RE2
-    refuses is left out; (None, []) when the set cannot be built."""
+    refuses is left out; (None, []) when the set cannot be built. A DFA cache grows with the
+    variety of text seen: ``budget`` bounds it (memory flat over a long run, no slower), four
+    times as much until the set compiles, at most ``max_mem``."""
     re2 = _re2()
     if not re2 or not patterns:
         return None, []
     options = re2.Options()
-    options.max_mem = max_mem  # allocated as needed; room for the set's DFA
+    options.max_mem = min(max_mem, budget)  # allocated as needed; room for the set's DFA
     options.log_errors = False
     rset = re2.Set.SearchSet(options)
     added = []
@@ -51,7 +53,7 @@ def _lenient_set(patterns: list[str], max_mem: int):
         rset.Add(_SENTINEL)
         rset.Compile()
     except re2.error:
-        return None, []
+        return _lenient_set(patterns, max_mem, budget * 4) if budget < max_mem else (None, [])
     return rset, added
 
 
