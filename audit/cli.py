@@ -98,25 +98,30 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one add_argument a 
         sp.add_argument("--select", metavar="IDS", help="only these rule ids or prefixes, comma-separated")
         sp.add_argument("--ignore", metavar="IDS", help="skip these rule ids or prefixes, comma-separated")
         sp.add_argument("--max-bytes", type=_whole(0), default=None, metavar="N", help="audit at most N bytes of a file (default 4 MiB)")
-        sp.add_argument("--time-budget", type=_finite(0, 86400), default=None, metavar="SECONDS", help="seconds a file may take (per half megabyte) before it gets an error report naming the stage (default 10; 0: no limit)")
-        sp.add_argument("--site", metavar="DOMAIN", action="append", default=[], help="a domain the audited pages are published on (their own site, for the canonical checks); repeatable")
-        sp.add_argument("--config", metavar="FILE", help="configuration file (default: .provenance-audit.toml or [tool.provenance-audit] in pyproject.toml, here or above)")
+        sp.add_argument("--time-budget", type=_finite(0, 86400), default=None, metavar="SECONDS",
+                        help="seconds a file may take (per half megabyte) before it gets an error report naming the stage (default 10; 0: no limit)")
+        sp.add_argument("--site", metavar="DOMAIN", action="append", default=[],
+                        help="a domain the audited pages are published on (their own site, for the canonical checks); repeatable")
+        sp.add_argument("--config", metavar="FILE",
+                        help="configuration file (default: .provenance-audit.toml or [tool.provenance-audit] in pyproject.toml, here or above)")
 
     scan = sub.add_parser("scan", help="audit files and directories", description="Audit files and directories; write one report per file.")
     scan.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for standard input")
     scan.add_argument("--format", choices=list(FORMATS), default="text", help="what to print (default text)")
     scan.add_argument("--output", metavar="DIR", default="reports", help="write one JSON report per input and summary.json here (default reports/)")
     scan.add_argument("--no-output", action="store_true", help="write no report files, only print")
-    scan.add_argument("--include", action="append", metavar="GLOB", help="in directories, audit files matching GLOB (default: *.txt *.md *.html *.htm); repeatable")
+    from .inputformats import default_include, document_formats
+
+    scan.add_argument("--include", action="append", metavar="GLOB",
+                      help=f"in directories, audit files matching GLOB (default: {' '.join(default_include())}); repeatable")
     scan.add_argument("--exclude", action="append", metavar="GLOB", help="skip files and directories matching GLOB; repeatable")
     scan.add_argument("--fail-above", type=_score, metavar="SCORE", help="exit 1 when a file scores at or above SCORE (default: the 'flagged' threshold)")
-    from .inputformats import document_formats
-
     scan.add_argument("--stdin-format", choices=document_formats(), help="format of standard input (default: sniffed)")
     scan.add_argument("-j", "--jobs", type=_whole(0), default=1, metavar="N", help="audit in N processes (0: one per core; default 1); reports are the same")
     scan.add_argument("--no-cache", action="store_true", help="audit every file afresh: neither read nor write the report cache")
     scan.add_argument("-q", "--quiet", action="store_true", help="print only files at or above the threshold, and nothing when all is well")
-    scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)")
+    scan.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                      help="colour the text output (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)")
     scan.add_argument("--sort", choices=["path", "score"], help="order of the files printed (default: text worst first, other formats as read)")
     scan.add_argument("--top", type=_positive, metavar="N", help="print only the N worst files")
     scan.add_argument("--verdict", type=_verdicts, metavar="LIST", help="print only files with these verdicts (flagged,review,clean,error)")
@@ -196,7 +201,8 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one add_argument a 
     cal.add_argument("--no-urls", action="store_true", help="audit manifest documents without the page address their 'url' gives")
     cal.add_argument("--copies", action="store_true", help="also compare each corpus's documents with each other, as a crawl's are (copy-of evidence)")
     cal.add_argument("--out", metavar="FILE", help="write the fitted weights file here (default: print only)")
-    cal.add_argument("--measurements", metavar="FILE", help="write each rule's hits per corpus (originals, positives) here as JSON: the table of the rules reference")
+    cal.add_argument("--measurements", metavar="FILE",
+                     help="write each rule's hits per corpus (originals, positives) here as JSON: the table of the rules reference")
     cal.add_argument("--folds", type=int, default=5, metavar="K", help="cross-validation folds (default 5)")
     cal.add_argument("--l2", type=float, default=1.0, metavar="X", help="L2 strength toward the prior weight (default 1.0)")
     cal.add_argument("--fp-cost", type=float, default=2.0, metavar="X", help="loss weight of an original relative to a positive (default 2.0)")

@@ -137,7 +137,8 @@ def main() -> int:  # noqa: PLR0915 - a script: one measurement after another
     print(f"index file           {size / 1e6:,.1f} MB: {size / n:,.0f} bytes per document, of which LSH {lsh_bytes} bytes "
           f"({ref.bands} bands of {ref.rows}) and shingle hashes {4 * shingle_total / n:,.0f} bytes")
     print(f"load                 {t_load * 1000:,.1f} ms (mapped, not read)")
-    print(f"queries              {len(queries):,}: {len(queries) / t_query:,.0f} queries/s (CPU {query_cpu:,.1f} s: {len(queries) / max(query_cpu, 1e-9):,.0f} per CPU second)")
+    per_cpu = len(queries) / max(query_cpu, 1e-9)
+    print(f"queries              {len(queries):,}: {len(queries) / t_query:,.0f} queries/s (CPU {query_cpu:,.1f} s: {per_cpu:,.0f} per CPU second)")
     print(f"rewrites found       {found}/{len(picks)} (exactly their original: {right}); false matches: {false}")
     print(f"peak memory          build {build_peak:,.0f} MB, after queries {query_peak:,.0f} MB (interpreter and numpy: {base_mb:,.0f} MB)")
     return 0
