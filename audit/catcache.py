@@ -97,6 +97,8 @@ def _store(entry: Path, catalogue) -> None:
         def reducer_override(self, obj):
             if isinstance(obj, Matcher):
                 obj._decide()  # the engine decided now: the parse tree is dropped, not pickled
+                if obj.engine == "re":
+                    obj.gate(check=False)  # and its prefilter gate translated, kept with it
             return NotImplemented
 
     try:

@@ -46,7 +46,7 @@ class Matcher:
     """
 
     __slots__ = ("pattern", "flags", "groupindex", "groups", "literals", "_engine", "_why",
-                 "_tree", "_re2_pattern", "_compiled", "_fallback", "_prefer_re2")
+                 "_tree", "_re2_pattern", "_compiled", "_fallback", "_prefer_re2", "_gate")
 
     def __init__(self, pattern: str, flags: int = 0, prefer_re2: bool = True):
         tree = _parser.parse(pattern, flags)  # raises re.error like re.compile
@@ -62,6 +62,7 @@ class Matcher:
         self._re2_pattern = None
         self._compiled = None
         self._fallback = None
+        self._gate = False  # the unchecked gate, once translated (None: no gate)
 
     @property
     def tree(self):
@@ -79,6 +80,7 @@ class Matcher:
         return state
 
     def __setstate__(self, state):
+        self._gate = False
         for name, value in state.items():
             setattr(self, name, value)
 
@@ -93,10 +95,18 @@ class Matcher:
         self._why = why
 
     def gate(self, check: bool = True):
-        """(RE2 gate, whether it reads the folded text) or None: see :mod:`.gate`."""
+        """(RE2 gate, whether it reads the folded text) or None: see :mod:`.gate`.
+
+        The unchecked gate (the prefilter's) is translated once and kept in a
+        pickle, so a cached catalogue neither parses the pattern again nor
+        translates it."""
         from .gate import gate_translation
 
-        return gate_translation(self.pattern, self.flags, self.tree, check)
+        if check:
+            return gate_translation(self.pattern, self.flags, self.tree, True)
+        if self._gate is False:
+            self._gate = gate_translation(self.pattern, self.flags, self.tree, False)
+        return self._gate
 
     @property
     def engine(self) -> str:
