@@ -22,7 +22,7 @@ KIND_LISTS = {
     "html-meta-publisher": {"generic_words_from": html_meta.GENERIC_WORDS},
     "html-meta-author-meta": {"not_person_from": html_meta.NOT_PERSON},
     "untranslated": {"particles_from": untranslated.PARTICLES},
-    "pronoun-gender": {"not_person_from": pronoun_gender.NOT_PERSON},
+    "pronoun-gender": {"not_person_from": pronoun_gender.NOT_PERSON, "others_from": pronoun_gender.OTHERS},
 }
 # lists that code reads outside any rule, named in origin.toml's [code_lists]
 CODE_LISTS = ("english_function_words", "english_shared_words", "foreign_function_words", "prose_english_words")

@@ -40,7 +40,7 @@ params:
   min_hits   report nothing unless this many persons are hit (default 1)
   others_from  a list in rules/lists/ of nouns for a person of either gender;
              one brought in by a determiner ('a reader', 'her lawyer') is a
-             second candidate antecedent
+             second candidate antecedent (default mt-person-nouns)
   not_person_from  a list in rules/lists/ of capitalised words that make a run
              of capitalised words no person's name (default mt-pronoun-not-person)
 """
@@ -88,7 +88,8 @@ _SENTENCE_END = re.compile(
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]")
 
 
-_DEFAULT_OTHERS = ("person", "friend", "colleague", "reader", "witness", "resident", "lawyer", "child")
+# nouns for a person of either gender: a list of rules/lists/ the rule names in others_from
+OTHERS = "mt-person-nouns"
 
 
 def _others(nouns) -> re.Pattern:
@@ -121,7 +122,7 @@ def compile(rule, catalogue):
     min_hits = int(params.get("min_hits", 1))
     if window < 1 or min_hits < 1:
         raise ValueError("window and min_hits must be at least 1")
-    nouns = catalogue.word_list(params["others_from"]) if params.get("others_from") and catalogue else _DEFAULT_OTHERS
+    nouns = word_set(catalogue, params, "others_from", OTHERS)
     mode = params.get("mode", "two-pronouns")
     if mode not in ("two-pronouns", "given-name"):
         raise ValueError(f"unknown mode '{mode}'")
