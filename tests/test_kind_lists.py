@@ -115,6 +115,7 @@ def test_an_edit_to_the_name_particles_reaches_untranslated_through_the_catalogu
 
 
 def test_the_language_lists_are_the_files_origin_toml_names():
+    assert codelists._rules_dir() == RULES
     function = set(codelists.code_list("english_function_words"))
     common = function | codelists.code_list("english_shared_words")
     assert language.EN_FUNCTION_WORDS == function and {"the", "which", "would"} <= function
@@ -126,11 +127,9 @@ def test_the_language_lists_are_the_files_origin_toml_names():
 @pytest.fixture
 def code_rules(tmp_path, monkeypatch):
     """A copy of the shipped rules that the code lists are read from, freshly."""
-    import audit.catalogue
-
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
-    monkeypatch.setattr(audit.catalogue, "rules_dir", lambda: rules)
+    monkeypatch.setattr(codelists, "_rules_dir", lambda: rules)
     codelists.clear()
     monkeypatch.setattr(language, "_WORD_LISTS", None)
     yield rules
