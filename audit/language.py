@@ -50,53 +50,19 @@ FOREIGN_DOC_SHARE = 0.03
 #: Characters of the text langdetect reads to name a non-English document.
 DOC_SAMPLE = 5000
 
-# Common English words that are not also common words of French, German,
-# Spanish, Italian, Portuguese, Dutch, Polish or Russian (so no "a", "in",
-# "on", "is", "was", "an", "die", "so", "also", "as", "do", "to", "we", "over").
-EN_FUNCTION_WORDS = frozenset(
-    """
-    the of and that for with from this these those which who whom whose what when where
-    while because about after before into between through against during without
-    have has had having been being were would could should shall must may might
-    not but they their them there then than its it it's his her hers him she he
-    you your our ours said says only just very still such other others any
-    each every how why if or are be by at can did does been more most some up out
-    """.split()
-)
-# Short English words that other languages share, and the English day names:
-# not proof of English alone, but a sentence made of them is English.
-EN_COMMON_WORDS = EN_FUNCTION_WORDS | frozenset(
-    """
-    a an as at in on is was to so we do no over also will until per
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+# The word lists of steps 2 and 3 are in rules/lists/, named in
+# rules/origin.toml's [code_lists] and read once per process on first use
+# (see _word_lists): EN_FUNCTION_WORDS, common English words that are not also
+# common words of French, German, Spanish, Italian, Portuguese, Dutch, Polish
+# or Russian; EN_COMMON_WORDS, those and the short words other languages share
+# ("a", "in", "is", "to") with the English day names; FOREIGN_FUNCTION_WORDS,
+# function words of French, German, Spanish, Italian, Portuguese, Dutch and
+# Polish that are not English words (less any entry of the English lists).
+_WORD_LISTS: tuple[frozenset, frozenset, frozenset] | None = None
 #: Share of common English words (function words or the shared ones) above
 #: which a sentence is English even without distinctive function words.
 EN_COMMON_SHARE = 0.30
 
-# Function words of French, German, Spanish, Italian, Portuguese, Dutch and
-# Polish that are not English words (no "a", "die", "per", "no", single
-# letters). A sentence in one of those languages has several; an English line
-# of names, addresses or numbers has none, and is not worth a langdetect call.
-FOREIGN_FUNCTION_WORDS = frozenset(
-    """
-    de en le la les des du et est une sont pas nous vous dans pour sur qui que avec aux au ce cette
-    à où mais ou sa ses leur ont été
-    der das und ist nicht ein eine mit von zu dem auf für sich auch wird aber oder wir im bei nach wie sind
-    el los las es del por para con una se su como más pero si desde entre sobre hasta fue ha han este esta
-    il di che della per non sono gli nel alla nella sul anche è ma
-    não do da em os uma com são ao pelo mas ele ela foi
-    het een van niet zijn voor met op dat ook naar bij maar
-    się że nie jest jak oraz przez dla jego jej są został została było będzie który która które tym tego już także ze przy pod tylko może
-    ich als keine kein dass den zum zur vom nur noch schon sehr wenn werden wurde haben hatte seine ihre uns gegen unter über aus durch ohne
-    ne aussi comme très sans être avoir fait elle ils nos notre leurs
-    sus tras muy también ya cuando donde sin
-    dei delle degli nei essere stato più questo questa
-    também pela seu sua ainda muito
-    wordt werd hij zij heeft deze dit geen nog
-    """.split()
-) - EN_COMMON_WORDS - {"per", "die", "no", "do", "op"}
 #: Distinct foreign function words a Latin-script sentence needs before
 #: langdetect is asked about it.
 MIN_FOREIGN_WORDS = 2
@@ -168,7 +134,29 @@ def words_of(text: str) -> list[str]:
     return _LETTERS.findall(text.lower())
 
 
-def english_share(words: list[str], vocabulary: frozenset = EN_FUNCTION_WORDS) -> float:
+def _word_lists() -> tuple[frozenset, frozenset, frozenset]:
+    """(EN_FUNCTION_WORDS, EN_COMMON_WORDS, FOREIGN_FUNCTION_WORDS), read on first use."""
+    global _WORD_LISTS
+    if _WORD_LISTS is None:
+        from .codelists import code_list
+
+        function = code_list("english_function_words")
+        common = function | code_list("english_shared_words")
+        _WORD_LISTS = (function, common, code_list("foreign_function_words") - common)
+    return _WORD_LISTS
+
+
+def __getattr__(name: str):
+    lists = ("EN_FUNCTION_WORDS", "EN_COMMON_WORDS", "FOREIGN_FUNCTION_WORDS")
+    if name in lists:
+        return _word_lists()[lists.index(name)]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def english_share(words: list[str], vocabulary: frozenset | None = None) -> float:
+    """The share of ``words`` in ``vocabulary`` (by default EN_FUNCTION_WORDS)."""
+    if vocabulary is None:
+        vocabulary = (_WORD_LISTS or _word_lists())[0]
     if not words:
         return 0.0
     return sum(map(vocabulary.__contains__, words)) / len(words)
@@ -198,9 +186,10 @@ def judge(sentence: str) -> tuple[str | None, float, int, bool]:
     n = len(words)
     if n < MIN_WORDS or sum(map(len, words)) < MIN_LETTERS:
         return None, 0.0, n, False
-    if english_share(words) >= EN_SHARE or english_share(words, EN_COMMON_WORDS) >= EN_COMMON_SHARE:
+    function, common, foreign = _WORD_LISTS or _word_lists()
+    if english_share(words, function) >= EN_SHARE or english_share(words, common) >= EN_COMMON_SHARE:
         return "en", 1.0, n, False
-    if len(FOREIGN_FUNCTION_WORDS.intersection(words)) < MIN_FOREIGN_WORDS and not _NON_LATIN.search(sentence):
+    if len(foreign.intersection(words)) < MIN_FOREIGN_WORDS and not _NON_LATIN.search(sentence):
         return None, 0.0, n, False  # names, numbers, addresses: nothing to judge
     probs = _detect(sentence)
     if not probs:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from ..codelists import code_list
 from ..htmlpage.elements import element_index
 
 _OPEN_TO_CLOSE = {"‘": "’", "“": "”", "«": "»", '"': '"', "„": "”"}
@@ -110,10 +111,9 @@ def in_mention(text: str, start: int, end: int, max_words: int = 6) -> bool:
     return False
 
 
-_ENGLISH = frozenset(
-    "the of and to in is a that for it we you not be are was with on this have they he she will would "
-    "our their but from by at as must what there has been can all".split()
-)
+def _english() -> frozenset:
+    """Common English words (rules/lists/, named in origin.toml's [code_lists]), read once per process."""
+    return code_list("prose_english_words")
 
 
 def in_foreign_quote(text: str, start: int) -> bool:
@@ -127,7 +127,7 @@ def in_foreign_quote(text: str, start: int) -> bool:
         if c == -1 or text.find(close, o + 1, start) != -1:
             continue
         words = [w.lower() for w in _WORD.findall(text[o + 1: c])]
-        if len(words) >= 3 and sum(w in _ENGLISH for w in words) == 0:
+        if len(words) >= 3 and not any(map(_english().__contains__, words)):
             return True
     return False
 
@@ -215,9 +215,10 @@ class _Index:
     def _word_index(self):
         if self._words is None:
             starts, english = [], []
+            common = _english()
             for m in _WORD.finditer(self.text):
                 starts.append(m.start())
-                english.append(1 if m.group().lower() in _ENGLISH else 0)
+                english.append(1 if m.group().lower() in common else 0)
             self._words = starts
             self._english = [0, *accumulate(english)]
         return self._words

@@ -40,7 +40,9 @@ params:
   min_hits   report nothing unless this many persons are hit (default 1)
   others_from  a list in rules/lists/ of nouns for a person of either gender;
              one brought in by a determiner ('a reader', 'her lawyer') is a
-             second candidate antecedent
+             second candidate antecedent (default mt-person-nouns)
+  not_person_from  a list in rules/lists/ of capitalised words that make a run
+             of capitalised words no person's name (default mt-pronoun-not-person)
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ import re
 from bisect import bisect_right
 
 from ..findings import Hit
+from ._lists import word_set
 from ._prefiltered import Prefiltered
 from ._prose import honest_context
 
@@ -73,23 +76,9 @@ _FEMALE_NOUNS = re.compile(
 _IDENTITY = re.compile(
     r"\b(?:transgender|trans woman|trans man|non-?binary|pronouns|gender identity|transition(?:ed|ing)?|"
     r"formerly known as|deadname)\b", re.I)
-# words that make a capitalised run an organisation, a place or a thing, not a person
-_NOT_PERSON = frozenset("""
-Party Ministry Minister Union Council Committee Commission University College School Bank Company Corp Inc Ltd
-Group Republic Federation Forces Army Navy Police Street Road Avenue Square City County Province Region State States
-Kingdom Nations Association Agency Office Court House Assembly Parliament Senate Congress Government Department
-Falls Hills Heights Park Bay Beach Harbour Harbor Port Airport Station Hospital Church Museum Club Team League Cup Games Festival Day Week Year Times Post News Press
-Journal Review Television Radio Service Services Institute Foundation Center Centre Fund Market Exchange Islands
-Island River Lake Mountain Mountains Sea Ocean Valley North South East West Northern Southern Eastern Western
-Central New Old United National International European American African Asian Democratic Liberal Social
-Christian Islamic Affairs Defence Defense Health Finance Foreign Interior Justice Labour Labor Trade Energy
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-September October November December The This That These Those There Their They And But For With From When
-While After Before Then His Her Its Our Your Mr Mrs Ms Dr President Prime Chancellor Senator Governor Mayor
-He She It We You They Officials Police Spokesman Spokeswoman Analysts Sources Witnesses Residents Experts
-Sheikh Sheikha Begum Haji Hajji Mufti Maulana Imam Rev Sir Dame Lord
-Own Staff Correspondent Reporter Editor Desk Report Today Yesterday Tomorrow Directorate Authority Bureau
-""".split())
+# words that make a capitalised run an organisation, a place or a thing, not a person:
+# a list of rules/lists/ the rule names in not_person_from (case-sensitive)
+NOT_PERSON = "mt-pronoun-not-person"
 # a sentence ends at . ! ? … before a capital, but not after an initial or a short
 # abbreviation ('U.K. Prime Minister', 'Mr. Berg', 'Gen. Ortiz'); a line break alone ends one
 # only before a blank or indented line (hard-wrapped copy breaks lines mid-sentence)
@@ -99,7 +88,8 @@ _SENTENCE_END = re.compile(
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]")
 
 
-_DEFAULT_OTHERS = ("person", "friend", "colleague", "reader", "witness", "resident", "lawyer", "child")
+# nouns for a person of either gender: a list of rules/lists/ the rule names in others_from
+OTHERS = "mt-person-nouns"
 
 
 def _others(nouns) -> re.Pattern:
@@ -111,9 +101,9 @@ def _others(nouns) -> re.Pattern:
 
 
 class Prepared:
-    __slots__ = ("window", "min_hits", "others", "mode", "names", "min_pronouns", "identity")
+    __slots__ = ("window", "min_hits", "others", "mode", "names", "min_pronouns", "identity", "not_person")
 
-    def __init__(self, window, min_hits, others, mode="two-pronouns", names=None, min_pronouns=2, identity=None):
+    def __init__(self, window, min_hits, others, mode="two-pronouns", names=None, min_pronouns=2, identity=None, not_person=None):
         self.window = window
         self.min_hits = min_hits
         self.others = others
@@ -123,6 +113,7 @@ class Prepared:
         # _IDENTITY on the catalogue's prefilter: a case-blind search of the whole
         # text, run only when one of its words is there
         self.identity = identity if identity is not None else Prefiltered(_IDENTITY.pattern, None, _IDENTITY.flags)
+        self.not_person = not_person if not_person is not None else word_set(None, {}, "not_person_from", NOT_PERSON)
 
 
 def compile(rule, catalogue):
@@ -131,7 +122,7 @@ def compile(rule, catalogue):
     min_hits = int(params.get("min_hits", 1))
     if window < 1 or min_hits < 1:
         raise ValueError("window and min_hits must be at least 1")
-    nouns = catalogue.word_list(params["others_from"]) if params.get("others_from") and catalogue else _DEFAULT_OTHERS
+    nouns = word_set(catalogue, params, "others_from", OTHERS)
     mode = params.get("mode", "two-pronouns")
     if mode not in ("two-pronouns", "given-name"):
         raise ValueError(f"unknown mode '{mode}'")
@@ -147,7 +138,7 @@ def compile(rule, catalogue):
     if min_pronouns < 1:
         raise ValueError("min_pronouns must be at least 1")
     return Prepared(window, min_hits, _others(nouns), mode, {k: v for k, v in names.items() if v != "?"}, min_pronouns,
-                    Prefiltered(_IDENTITY.pattern, catalogue, _IDENTITY.flags))
+                    Prefiltered(_IDENTITY.pattern, catalogue, _IDENTITY.flags), word_set(catalogue, params, "not_person_from", NOT_PERSON))
 
 
 def _sentences(text: str) -> list[int]:
@@ -158,25 +149,25 @@ def _sentences(text: str) -> list[int]:
     return starts
 
 
-def _persons(text: str, quoted) -> tuple[dict[str, set[str]], list[tuple[int, str]]]:
+def _persons(text: str, quoted, not_person: frozenset) -> tuple[dict[str, set[str]], list[tuple[int, str]]]:
     """Surnames of the text's persons, each with its first names, and every mention (offset, surname)."""
     firsts: dict[str, set[str]] = {}
     mentions: list[tuple[int, str]] = []
     for m in _NAME_RUN.finditer(text):
         words = m.group(1).split()
         # a run opening a sentence may start with an ordinary capitalised word ('Then Novak')
-        while words and words[0] in _NOT_PERSON:
+        while words and words[0] in not_person:
             words = words[1:]
-        if len(words) < 2 or any(w in _NOT_PERSON for w in words):
+        if len(words) < 2 or any(w in not_person for w in words):
             continue
         firsts.setdefault(words[-1], set()).add(" ".join(words[:-1]))
     for rx in (_TITLE, _SPEAKER):
         for m in rx.finditer(text):
             words = m.group(1).split()
-            if words[-1] not in _NOT_PERSON:
+            if words[-1] not in not_person:
                 # 'Minister Anna Berg' names Berg, given name Anna; 'Minister Berg' names Berg alone
                 entry = firsts.setdefault(words[-1], set())
-                if len(words) > 1 and not any(w in _NOT_PERSON for w in words):
+                if len(words) > 1 and not any(w in not_person for w in words):
                     entry.add(" ".join(words[:-1]))
     if not firsts:
         return firsts, mentions
@@ -252,7 +243,7 @@ def run(rule, prep, doc):
     if not (has_m and has_f) and (prep.mode == "two-pronouns" or not (has_m or has_f)):
         return
     in_quote = _quote_test(text)
-    firsts, mentions = _persons(text, in_quote)
+    firsts, mentions = _persons(text, in_quote, prep.not_person)
     if not mentions:
         return
     sole, shared = _sole_referents(text, prep, in_quote, firsts, mentions)
@@ -303,4 +294,4 @@ def _against_given_name(doc, prep, firsts, shared, sole):
 
 
 # every params key this kind reads: the catalogue refuses any other, naming the rule file
-PARAMS = frozenset({"female_from", "male_from", "min_hits", "min_pronouns", "mode", "others_from", "window"})
+PARAMS = frozenset({"female_from", "male_from", "min_hits", "min_pronouns", "mode", "not_person_from", "others_from", "window"})

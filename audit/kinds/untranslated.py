@@ -20,6 +20,8 @@ params:
   min_confidence   langdetect probability it needs (default 0.9)
   translation_cues regular expression of words that announce a translation
   max_name_share   share of capitalised words from which a passage is a name (default 0.6)
+  particles_from   list of name particles (de, van …) not counted as a name's words
+                   (default mt-untranslated-name-particles)
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import re
 
 from ..findings import Hit
 from .. import language
+from ._lists import word_set
 
 LANGUAGE_NAMES = {
     "af": "Afrikaans", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
@@ -48,10 +51,11 @@ def language_name(code: str) -> str:
 
 
 class Prepared:
-    __slots__ = ("min_words", "min_confidence", "cues", "max_name_share")
+    __slots__ = ("min_words", "min_confidence", "cues", "max_name_share", "particles")
 
-    def __init__(self, min_words, min_confidence, cues, max_name_share=0.6):
+    def __init__(self, min_words, min_confidence, cues, max_name_share=0.6, particles=frozenset()):
         self.max_name_share = max_name_share
+        self.particles = particles
         self.min_words = min_words
         self.min_confidence = min_confidence
         self.cues = cues
@@ -64,18 +68,17 @@ def compile(rule, catalogue):
         float(p.get("min_confidence", language.MIN_PROBABILITY)),
         re.compile(p.get("translation_cues", DEFAULT_CUES), re.I),
         float(p.get("max_name_share", 0.6)),
+        word_set(catalogue, p, "particles_from", PARTICLES, lower=True),
     )
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ELISION = re.compile(r"^[a-zà-ÿ]{1,2}['’]")
-_PARTICLES = frozenset(
-    "de du des del della delle dei di da do dos das der die den dem van von et y e und and la le les el il lo "
-    "of the al au aux zu im am".split()
-)
+# name particles (de, van, della …), a list of rules/lists/ the rule names in particles_from
+PARTICLES = "mt-untranslated-name-particles"
 
 
-def _mostly_name(passage: str, max_share: float) -> bool:
+def _mostly_name(passage: str, max_share: float, particles: frozenset) -> bool:
     """Written all in capitals, or a name: most of its words capitalised."""
     cased = [c for c in passage if c.isupper() or c.islower()]
     if not cased:
@@ -83,7 +86,7 @@ def _mostly_name(passage: str, max_share: float) -> bool:
     if not any(c.islower() for c in cased):
         return True
     words = [_ELISION.sub("", w) for w in _NAME_WORD.findall(passage)]
-    content = [w for w in words if len(w) >= 3 and w.lower() not in _PARTICLES]
+    content = [w for w in words if len(w) >= 3 and w.lower() not in particles]
     if not content:
         return False
     return sum(1 for w in content if w[:1].isupper()) / len(content) >= max_share
@@ -126,7 +129,7 @@ def run(rule, prep, doc):
         index = next((i for i, (s, e) in enumerate(paragraphs) if s <= passage.start < e), None)
         if index is None:
             continue
-        if _mostly_name(text[passage.start:passage.end], prep.max_name_share):
+        if _mostly_name(text[passage.start:passage.end], prep.max_name_share, prep.particles):
             continue
         nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if _quoted(text, passage.start, passage.end) and _translated(prep, text, passage.start, passage.end, paragraphs[index], nxt):
@@ -139,4 +142,4 @@ def run(rule, prep, doc):
         )
 
 # every params key this kind reads, with its type: the catalogue refuses any other key or type, naming the rule file
-PARAMS = {"max_name_share": float, "min_confidence": float, "min_words": int, "translation_cues": str}
+PARAMS = {"max_name_share": float, "min_confidence": float, "min_words": int, "particles_from": str, "translation_cues": str}
