@@ -62,16 +62,16 @@ def test_article_possessive_honest_forms(hits, text):
     assert hits("spinner-residue.article-possessive", text) == []
 
 
-# spinner-residue.injected-symbol
+# char-injection
 
 
 def test_symbol_inside_a_word(hits):
-    assert len(hits("spinner-residue.injected-symbol", f"The board will re\u2602locate the depot. {MORE}")) == 1
+    assert len(hits("char-injection", f"The board will re\u2602locate the depot. {MORE}")) == 1
 
 
 def test_symbols_glued_to_several_words_of_one_line(hits):
     text = f"Board \U0001F624Rejects \U0001F5F3Dredging Bid in \U0001F30DPort\n\n{MORE}"
-    assert len(hits("spinner-residue.injected-symbol", text)) >= 2
+    assert len(hits("char-injection", text)) >= 2
 
 
 @pytest.mark.parametrize("text", [
@@ -81,7 +81,7 @@ def test_symbols_glued_to_several_words_of_one_line(hits):
     f"Sunny \u2600 then showers \u2602 by evening.",
 ])
 def test_injected_symbol_honest_forms(hits, text):
-    assert hits("spinner-residue.injected-symbol", text) == []
+    assert hits("char-injection", text) == []
 
 
 # read-also-block.inline
