@@ -42,6 +42,17 @@ params:
                     many words (rounded up, at least ``min_hits``), so a slip
                     that any long text makes once counts only when denser
                     (default 0: off)
+  skip_line_shape   a regex: a match on a line that this expression matches
+                    whole (stripped of outer spaces) is no evidence: a line whose
+                    shape says it is not prose, such as a list of tags
+  house_style       a regex with a ``{mark}`` placeholder for the ``mark`` group,
+                    writing the same mark the other way ('\\w{mark}\\s'): when a
+                    page writes a mark the matched way at least
+                    ``house_style_min`` times (default 3) and never this way, it
+                    is the page's own consistent typesetting, not evidence
+  skip_if_text      a regex: on a page where it matches (it writes the same
+                    thing the other, English way too) a match is its writer's
+                    slip, not a translation's consistent notation: no evidence
   skip_lowercase_lines  drop a match on a line that, with the line before
                     it, has no capital letter: text written all in lower case
                     (wire flashes, chat), where lower case after a full stop
@@ -65,7 +76,8 @@ SKIPS = ("non-prose", "page-furniture")
 class Prepared:
     __slots__ = ("regex", "literal_set", "group", "exceptions", "exceptions_group", "note", "non_prose", "mentions",
                  "furniture", "skip_tags", "skip_classes", "require_tags", "min_hits",
-                 "words_per_hit", "skip_lowercase_lines", "skip_own_outlet")
+                 "words_per_hit", "skip_lowercase_lines", "skip_own_outlet", "line_shape",
+                 "house_style", "house_style_min", "skip_if_text")
 
     def __init__(self, **fields):
         for name, value in fields.items():
@@ -99,6 +111,8 @@ def compile(rule, catalogue):
             raise ValueError(f"the pattern has no group named '{g}'")
         if isinstance(g, int) and not 0 <= g <= regex.groups:
             raise ValueError(f"the pattern has no group {g}")
+    if params.get("house_style") and "mark" not in regex.groupindex:
+        raise ValueError("'house_style' needs a group named 'mark' in the pattern")
     skip = skip_masks(params, SKIPS)
     if "skip_mentions" in params and "non-prose" not in skip:
         raise ValueError("'skip_mentions' needs skip = [\"non-prose\"]")
@@ -122,6 +136,10 @@ def compile(rule, catalogue):
         words_per_hit=int(params.get("words_per_hit", 0)),
         skip_lowercase_lines=bool(params.get("skip_lowercase_lines", False)),
         skip_own_outlet=bool(params.get("skip_own_outlet", False)),
+        line_shape=re.compile(params["skip_line_shape"]) if params.get("skip_line_shape") else None,
+        house_style=params.get("house_style") or None,
+        house_style_min=int(params.get("house_style_min", 3)),
+        skip_if_text=re.compile(params["skip_if_text"], re.MULTILINE) if params.get("skip_if_text") else None,
     )
 
 
@@ -134,6 +152,24 @@ def _lowercase_lines(text: str, pos: int) -> bool:
     end = text.find("\n", pos)
     window = text[before : len(text) if end < 0 else end]
     return not any(c.isupper() for c in window)
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : len(text) if end < 0 else end]
+
+
+def _house_marks(prep, text: str, marks: list[str]) -> set[str]:
+    """The marks a page writes the matched way often enough and never the other way."""
+    counts: dict[str, int] = {}
+    for mark in marks:
+        counts[mark] = counts.get(mark, 0) + 1
+    own = set()
+    for mark, n in counts.items():
+        if n >= prep.house_style_min and not re.search(prep.house_style.replace("{mark}", re.escape(mark)), text):
+            own.add(mark)
+    return own
 
 
 def _needed(prep, scope, hits) -> int:
@@ -170,6 +206,8 @@ def _kept(prep, scope, doc, m, markup) -> tuple[int, int] | None:
             return None
     if prep.skip_lowercase_lines and _lowercase_lines(scope.text, start):
         return None
+    if prep.line_shape is not None and prep.line_shape.fullmatch(_line_at(scope.text, start).strip()):
+        return None
     if prep.skip_own_outlet and _names_own_outlet(doc, _credited(m, prep.group)):
         return None
     start, end = scope.base + start, scope.base + end
@@ -193,8 +231,11 @@ def run(rule, prep, doc):
         return
     if prep.literal_set is not None and not prep.literal_set.allows(prep.regex, doc, rule.scope, scope.text):
         return  # the prefilter: no literal this pattern needs, or nothing its gate matches, is in the text
+    if prep.skip_if_text is not None and prep.skip_if_text.search(scope.text):
+        return  # the page writes it the other way too
     markup = bool(html and (prep.furniture or prep.require_tags))  # ask the page's element index where a match stands
     hits = []
+    marks = []  # with house_style: each hit's mark
     enough = None  # once past the cap: the hits that are enough (the cap, or what the rule needs)
     for m in prep.regex.finditer(scope.text):
         if len(hits) > FINDINGS_PER_RULE:
@@ -207,6 +248,11 @@ def run(rule, prep, doc):
             continue
         fields = [("note", prep.note)] + [(k, v) for k, v in m.groupdict().items() if v is not None]
         hits.append(Hit(span[0], span[1], fields=tuple(fields), in_source=scope.in_source))
+        if prep.house_style:
+            marks.append(m.groupdict().get("mark") or "")
+    if prep.house_style and hits:
+        own = _house_marks(prep, scope.text, marks)
+        hits = [hit for hit, mark in zip(hits, marks) if mark not in own]
     if len(hits) >= _needed(prep, scope, hits):
         yield from hits
 
@@ -215,4 +261,5 @@ PARAMS = {
     "exceptions": list[str], "exceptions_from": str, "exceptions_group": int | str, "group": int | str, "ignore_case": bool, "min_hits": int,
     "note": str, "pattern": str, "require_tags": list[str], "skip": list[str], "skip_classes": str, "skip_lowercase_lines": bool,
     "skip_mentions": bool, "skip_own_outlet": bool, "skip_tags": list[str], "words_per_hit": int,
+    "skip_line_shape": str, "house_style": str, "house_style_min": int, "skip_if_text": str,
 }
