@@ -78,7 +78,7 @@ def test_symbols_glued_to_several_words_of_one_line(hits):
     f"\U0001F525Harbour market deals this week\n\n{MORE}",   # one glued emoji in a lively heading
     f"{LEDE} \U0001F389\n\n{MORE}",                        # set apart by a space
     f"\u2600 Sunny\n\u2602 Showers later\n\n{MORE}",        # icons before list items
-    f"Sunny \u2600 then showers \u2602 by evening.",
+    "Sunny \u2600 then showers \u2602 by evening.",
 ])
 def test_injected_symbol_honest_forms(hits, text):
     assert hits("char-injection", text) == []
