@@ -11,11 +11,17 @@ Quality is measured by k-fold cross-validation with folds grouped by site:
 every document of one group (a page's site, from its URL; a file's own name
 where there is none) falls in one fold, fixed by a hash of the group, so no
 site's template is learnt from one of its pages and tested on another. The
-thresholds come from the out-of-fold scores. ``flagged`` is set corpus by
-corpus: for each labelled corpus it is the lowest threshold (best recall)
-whose false-positive rate on its originals is at most ``flagged_fpr``, placed
-halfway (in log-odds) between the highest original it must clear and the
-next positive above it, so that it keeps a margin on both sides. ``review``
+thresholds come from the out-of-fold scores. ``flagged`` is the lowest
+threshold (best recall) whose false-positive rate on the originals is at
+most ``flagged_fpr``, placed halfway (in log-odds) between the highest
+original it must clear and the next positive above it, so that it keeps a
+margin on both sides; it is measured on the originals of all labelled
+corpora together and on each labelled corpus large enough to measure that
+rate (at least 1 / ``flagged_fpr`` originals). A smaller labelled corpus
+still has none of its originals flagged, but its threshold sits just above
+its highest original: with a dozen originals, the gap between one of them
+and the next positive (often a page scoring 99.99) says nothing about where
+a margin belongs. ``review``
 is the lowest score at which at most ``review_fpr`` of the originals would be
 in review or flagged (just above the original it must clear), measured on
 the originals of all labelled corpora together and on each labelled corpus
@@ -225,16 +231,21 @@ def thresholds(samples, oof, settings: Settings, positive=None, review_floor=Non
     honest = {name for name in {s.corpus for s in samples} if not any(s.positive for s in samples if s.corpus == name)}
     labelled = [i for i, s in enumerate(samples) if s.corpus not in honest]
     if labelled:
-        review = max(review, choose_threshold([oof[i] for i in labelled], [positive[i] for i in labelled],
-                                              settings.review_fpr, review_floor, margin=False))
+        pooled = [oof[i] for i in labelled], [positive[i] for i in labelled]
+        review = max(review, choose_threshold(*pooled, settings.review_fpr, review_floor, margin=False))
+        flagged = max(flagged, choose_threshold(*pooled, settings.flagged_fpr, settings.flagged_floor))
     for name in sorted({s.corpus for s in samples}):
         idx = [i for i, s in enumerate(samples) if s.corpus == name]
         scores = [oof[i] for i in idx]
         members = [positive[i] for i in idx]
         f_fpr = settings.honest_flagged_fpr if name in honest else settings.flagged_fpr
         r_fpr = settings.honest_review_fpr if name in honest else settings.review_fpr
-        flagged = max(flagged, choose_threshold(scores, members, f_fpr, settings.flagged_floor, margin=name not in honest))
-        if name in honest or (len(members) - sum(members)) * r_fpr >= 1:
+        originals = len(members) - sum(members)
+        # the margin needs a rate the corpus can measure: below 1/fpr originals
+        # its highest original is cleared (none flagged) and no more
+        measured = name not in honest and originals * f_fpr >= 1
+        flagged = max(flagged, choose_threshold(scores, members, f_fpr, settings.flagged_floor, margin=measured))
+        if name in honest or originals * r_fpr >= 1:
             review = max(review, choose_threshold(scores, members, r_fpr, review_floor, margin=False))
     return flagged, min(review, flagged)
 

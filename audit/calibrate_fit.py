@@ -16,7 +16,9 @@ first. It is fitted by projected Newton (numpy only, deterministic):
   fires in the data keeps its prior: it is reasonable evidence by review, and
   a held-out corpus, not this one, judges whether it generalises;
 - evidence weights are kept ≥ 0 and counter-evidence weights ≤ 0, so every
-  finding pushes the score the way its message says;
+  finding pushes the score the way its message says; a rule whose file says
+  ``strength = "info"`` (a finding that cannot say which way a document
+  leans, such as a copy whose source nothing tells) is held at 0;
 - the sub-models (scraping, machine_translation) reuse the rule weights and
   fit only their own bias and distinct-signal weight.
 """
@@ -110,13 +112,15 @@ def fit_weights(samples, rules, caps, settings, counter: set[str]) -> Weights:
     c = np.where(y > 0, 1.0, settings.fp_cost) * honest_share(samples)
     k = len(rule_ids)
     strength = {r.id: getattr(r, "strength", "normal") for r in rules}
-    prior = {"strong": settings.strong_prior, "weak": settings.weak_prior, "normal": settings.prior}
+    # an "info" rule is reported, never scored: its weight is held at 0, so it
+    # adds nothing and counts toward no distinct signal
+    prior = {"strong": settings.strong_prior, "weak": settings.weak_prior, "normal": settings.prior, "info": 0.0}
     # a rule may set its own prior (params.prior_weight): evidence no labelled corpus holds yet
     own_prior = {r.id: float(r.params["prior_weight"]) for r in rules if "prior_weight" in r.params}
     mu = np.array([0.0] + [settings.counter_prior if r in counter else own_prior.get(r, prior[strength[r]]) for r in rule_ids] + [0.0])
     lam = np.array([0.0] + [settings.l2] * k + [settings.l2])
     lo = np.array([-np.inf] + [-np.inf if r in counter else 0.0 for r in rule_ids] + [0.0])
-    hi = np.array([np.inf] + [0.0 if r in counter else np.inf for r in rule_ids] + [np.inf])
+    hi = np.array([np.inf] + [0.0 if r in counter or strength[r] == "info" else np.inf for r in rule_ids] + [np.inf])
     # The distinct-signal feature counts only rules with a positive weight,
     # which the fit decides: alternate until the set of such rules is stable.
     positive = {r for r in rule_ids if r not in counter}

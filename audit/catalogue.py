@@ -32,7 +32,9 @@ ALLOWED = set(REQUIRED) | {"params", "languages", "scope", "strength"}
 # how much a rule's finding is worth before the data speaks: the prior mean of
 # its weight in calibration (strong evidence can put a page in review alone,
 # weak evidence only together with other signals)
-STRENGTHS = ("weak", "normal", "strong")
+# "info": reported for the editor but never scored: a finding that says
+# nothing about which way a document leans (its weight stays 0)
+STRENGTHS = ("info", "weak", "normal", "strong")
 SCOPES = ("body", "title", "document")  # each one read by kinds/_scope.scope_of
 
 
