@@ -107,7 +107,7 @@ def test_fail_above_and_exit_codes(corpus, capsys):
     assert run(["scan", "--no-output", str(corpus / "honest.md")], capsys)[0] == 0
     assert run(["scan", "--no-output", str(corpus / "scraped.txt")], capsys)[0] == 1
     # a threshold above a file's score lets it pass (scores are 0-100, so a file scoring below 100 is used)
-    (corpus / "partial.txt").write_text("\n".join(SCRAPED.splitlines()[:7]) + "\n")
+    (corpus / "partial.txt").write_text("\n".join(SCRAPED.splitlines()[:6]) + "\n")
     assert run(["scan", "--no-output", str(corpus / "partial.txt")], capsys)[0] == 1
     assert run(["scan", "--no-output", "--fail-above", "99.9", str(corpus / "partial.txt")], capsys)[0] == 0
     code, _, err = run(["scan", "--no-output", str(corpus / "missing.txt")], capsys)

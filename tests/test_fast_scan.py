@@ -85,9 +85,9 @@ def test_a_changed_user_rule_or_configuration_loads_the_engine(files, tmp_path_f
     assert _scan(args, cache, files)[1] is True
     # a configuration file: its settings apply to a cached answer as to an audit
     (files / ".provenance-audit.toml").write_text("fail-above = 100\n", encoding="utf-8")
-    plain = ["--no-output", "b.md"]
+    plain = ["--no-output", "a.txt"]
     configured = _scan(plain, cache, files)
-    assert configured[1] is True and configured[0] == 0  # the copied file stays under a gate of 100
+    assert configured[1] is True and configured[0] == 0  # the honest file stays under a gate of 100
     again = _scan(plain, cache, files)
     assert again[1] is False and again[0] == 0 and again[2] == configured[2]
     (files / ".provenance-audit.toml").write_text("fail-above = 5\n", encoding="utf-8")

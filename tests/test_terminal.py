@@ -12,8 +12,8 @@ from audit.cli import main
 
 WORST = ("Spread the love\n\nHarbour wall news\n\nAid sent to kyiv grew, and « we must not wait,” said the mayor.\n\n"
          "Harbour wall news\n\nPosted at 8:12 a.m. Updated at 6:40 p.m.\n")
-# two independent signals (one of them twice): review, where one alone would stay clean
-MIDDLE = "Spread the love\n\nHarbour wall news\n\nAid sent to kyiv grew, and more aid for kyiv followed, the mayor said on Tuesday.\n"
+# one credit of another outlet closing the story: review (two independent signals would flag it)
+MIDDLE = "Harbour wall news\n\nAid sent to the harbour grew, the mayor said on Tuesday.\n\nSource: Valley Courier\n"
 HONEST = "Harbour wall news\n\nThe council approved a new sea wall on Tuesday, the mayor said.\n"
 
 
