@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from .kinds import COMMON_PARAMS, KINDS, RETIRED_KINDS
 from .matching import LiteralSet
+from .wordlist import read_list, rules_dir  # noqa: F401  (rules_dir: imported from here across the package)
 
 CATEGORIES = ("scraping", "machine_translation")
 REQUIRED = ("id", "signal", "category", "kind", "summary", "why", "lookalikes", "message", "examples")
@@ -36,15 +37,6 @@ ALLOWED = set(REQUIRED) | {"params", "languages", "scope", "strength"}
 # nothing about which way a document leans (its weight stays 0)
 STRENGTHS = ("info", "weak", "normal", "strong")
 SCOPES = ("body", "title", "document")  # each one read by kinds/_scope.scope_of
-
-
-def rules_dir() -> Path:
-    """Where the shipped catalogue is: inside the installed package, or the checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "rules"
-    if (installed / "weights.toml").is_file():
-        return installed
-    return here.parent / "rules"
 
 
 class RuleError(ValueError):
@@ -127,17 +119,11 @@ class Catalogue:
     def word_list(self, name: str) -> tuple[str, ...]:
         """Entries of ``rules/lists/<name>.txt``: one per line, '#' starts a comment."""
         if name not in self._lists:
-            path = self.directory / "lists" / f"{name}.txt"
             try:
-                raw = path.read_text(encoding="utf-8")
+                self._lists[name] = read_list(self.directory, name)
             except OSError as exc:
+                path = self.directory / "lists" / f"{name}.txt"
                 raise RuleError(f"{path}: word list '{name}' cannot be read ({exc.strerror})") from None
-            entries = []
-            for line in raw.splitlines():
-                line = line.split(" #", 1)[0].rstrip() if not line.startswith("#") else ""
-                if line.strip():
-                    entries.append(line.strip())
-            self._lists[name] = tuple(entries)
         return self._lists[name]
 
     def compiled(self, rule: Rule):

@@ -11,14 +11,8 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from pathlib import Path
 
-
-def _rules_dir() -> Path:
-    """The shipped rules folder, found as :func:`audit.catalogue.rules_dir` finds it."""
-    here = Path(__file__).resolve().parent
-    installed = here / "rules"
-    return installed if (installed / "weights.toml").is_file() else here.parent / "rules"
+from .wordlist import read_list, rules_dir as _rules_dir
 
 
 @lru_cache(maxsize=1)
@@ -35,14 +29,8 @@ def _names() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def code_list(key: str) -> frozenset[str]:
-    """The entries of the list ``[code_lists]`` names by ``key``: one per line, '#' starts a comment
-    (read as :meth:`audit.catalogue.Catalogue.word_list` reads a rule's list)."""
-    entries = set()
-    for line in (_rules_dir() / "lists" / f"{_names()[key]}.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split(" #", 1)[0].strip() if not line.startswith("#") else ""
-        if line:
-            entries.add(line)
-    return frozenset(entries)
+    """The entries of the list ``[code_lists]`` names by ``key`` (:func:`audit.wordlist.read_list`)."""
+    return frozenset(read_list(_rules_dir(), _names()[key]))
 
 
 def clear() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .catalogue import read_toml_files, rules_dir
 from .identity_words import credit_words
+from .wordlist import read_list
 from .kinds.html_meta import base_domain, domain_label, letters, same_outlet
 
 
@@ -106,12 +107,8 @@ def load_registry(path: str | None = None) -> Registry:
     alias_re = re.compile("|".join(parts)) if parts else None
     meta = data.get("meta", {})
     words = set(meta.get("outlet_words", []))
-    lists = rules_dir() / "lists" / "scrape-outlet-words.txt"
-    if lists.is_file():
-        for line in lists.read_text(encoding="utf-8").splitlines():
-            line = line.split(" #", 1)[0].strip()
-            if line and not line.startswith("#"):
-                words.add(line)
+    if (rules_dir() / "lists" / "scrape-outlet-words.txt").is_file():
+        words.update(read_list(rules_dir(), "scrape-outlet-words"))
     return Registry(tuple(outlets), by_alias, alias_re, archives=tuple(meta.get("archives", [])), outlet_words=frozenset(words),
                     blog_hosts=tuple(meta.get("blog_hosts", [])))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .catalogue import read_toml_files, rules_dir
+from .wordlist import read_list as shipped_list
 
 _CREDIT_RULE = ("scrape", "identity-mismatch.credit.toml")
 
@@ -31,10 +32,5 @@ def credit_words() -> dict[str, frozenset[str] | tuple[str, ...]]:
 
 
 def read_list(name: str) -> list[str]:
-    """Entries of ``rules/lists/<name>.txt`` ('#' starts a comment, ' | ' a note)."""
-    out = []
-    for line in (rules_dir() / "lists" / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split(" #", 1)[0].partition(" | ")[0].strip() if not line.startswith("#") else ""
-        if line:
-            out.append(line)
-    return out
+    """Entries of ``rules/lists/<name>.txt`` (:func:`audit.wordlist.read_list`), each without its ' | ' note."""
+    return [e for e in (entry.partition(" | ")[0].strip() for entry in shipped_list(rules_dir(), name)) if e]

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..catalogue import read_toml_files, rules_dir
+from ..wordlist import read_list
 from ..matching import Matcher
 
 
@@ -63,16 +64,6 @@ def _clue(c: dict) -> Clue:
         max_hits=int(c.get("max_hits", 1)),
         scope=c.get("scope", "body"),
     )
-
-
-def read_list(directory: Path, name: str) -> tuple[str, ...]:
-    """Entries of ``lists/<name>.txt`` under ``directory``: one per line, '#' starts a comment."""
-    entries = []
-    for line in (directory / "lists" / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split(" #", 1)[0].strip() if not line.startswith("#") else ""
-        if line:
-            entries.append(line)
-    return tuple(entries)
 
 
 @lru_cache(maxsize=4)
