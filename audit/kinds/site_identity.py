@@ -225,40 +225,34 @@ def _other_outlet(doc, c) -> bool:
     return not identity.is_own(doc, c.name, c.outlet) and not (c.outlet.licensed or c.outlet.syndicates)
 
 
-def _interview(rule, prep, doc):
-    from .. import identity, placed_frames
+def _first_credit(credits, other):
+    """``run`` of a check that reports the first of ``credits(doc, prep)`` (a
+    placed frame's credits) that ``other(doc, credit)`` says names another
+    outlet than the page's own."""
 
-    site = identity.own_domain(doc)
-    if site is None or identity.aggregator_site(doc):
-        return
-    for c in placed_frames.interview_credits(doc, prep):
-        if _other_outlet(doc, c):
-            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
+    def run(rule, prep, doc):
+        from .. import identity, placed_frames
+
+        site = identity.own_domain(doc)
+        if site is None or identity.aggregator_site(doc):
             return
+        for c in credits(placed_frames, doc, prep):
+            if other(doc, c):
+                yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
+                return
+
+    return run
 
 
-def _masthead(rule, prep, doc):
-    from .. import identity, placed_frames
+def _not_own(doc, c) -> bool:
+    from .. import identity
 
-    site = identity.own_domain(doc)
-    if site is None or identity.aggregator_site(doc):
-        return
-    for c in placed_frames.masthead_credits(doc):
-        if not identity.is_own(doc, c.name, c.outlet):
-            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
-            return
+    return not identity.is_own(doc, c.name, c.outlet)
 
 
-def _card(rule, prep, doc):
-    from .. import identity, placed_frames
-
-    site = identity.own_domain(doc)
-    if site is None or identity.aggregator_site(doc):
-        return
-    for c in placed_frames.card_credits(doc, *prep):
-        if _other_outlet(doc, c):
-            yield Hit(c.start, c.end, fields=(("outlet", c.outlet.name), ("site", site)))
-            return
+_interview = _first_credit(lambda frames, doc, prep: frames.interview_credits(doc, prep), _other_outlet)
+_masthead = _first_credit(lambda frames, doc, prep: frames.masthead_credits(doc), _not_own)
+_card = _first_credit(lambda frames, doc, prep: frames.card_credits(doc, *prep), _other_outlet)
 
 
 def _bare_ip(rule, prep, doc):
