@@ -54,10 +54,15 @@ def test_every_moved_list_says_what_it_is():
 TEXT = "The United States reiterated its opposition to strikes on the territory Russian, officials said.\n"
 
 
+def _kind_flags(catalogue, kind, rule_id: str, text: str) -> list[str]:
+    """What one rule's kind finds in ``text``, the rule compiled by ``catalogue``."""
+    rule = catalogue.by_id[rule_id]
+    doc = from_bytes("a.txt", text.encode())
+    return [doc.text[h.start:h.end] for h in kind.run(rule, catalogue.compiled(rule), doc)]
+
+
 def _flags(catalogue) -> list[str]:
-    rule = catalogue.by_id["word-order-calque.postposed-adjective"]
-    doc = from_bytes("a.txt", TEXT.encode())
-    return [doc.text[h.start:h.end] for h in postposed_adjective.run(rule, catalogue.compiled(rule), doc)]
+    return _kind_flags(catalogue, postposed_adjective, "word-order-calque.postposed-adjective", TEXT)
 
 
 def test_an_edit_to_a_list_reaches_the_rule_through_the_catalogue_cache(tmp_path, monkeypatch):
@@ -66,11 +71,7 @@ def test_an_edit_to_a_list_reaches_the_rule_through_the_catalogue_cache(tmp_path
     shutil.copytree(RULES, rules)
     assert _flags(load_catalogue(rules)) == ["territory Russian"]
     assert _flags(load_catalogue(rules)) == ["territory Russian"]  # read back from the cache
-    listed = rules / "lists" / "mt-postposed-not-nouns.txt"
-    lines = listed.read_text(encoding="utf-8").splitlines()
-    header = [line for line in lines if line.startswith("#")]
-    words = sorted({line for line in lines if line and not line.startswith("#")} | {"territory"}, key=str.casefold)
-    listed.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    _add_word(rules / "lists" / "mt-postposed-not-nouns.txt", "territory")
     assert _flags(load_catalogue(rules)) == []  # 'territory' is no noun now: the edit is read, not the old cache entry
 
 
@@ -86,9 +87,7 @@ PRONOUNS = "Harbour official Tomas Ekberg took office on Monday. He said the qua
 
 
 def _pronoun_flags(catalogue) -> list[str]:
-    rule = catalogue.by_id["pronoun-leak.two-genders"]
-    doc = from_bytes("a.txt", PRONOUNS.encode())
-    return [doc.text[h.start:h.end] for h in pronoun_gender.run(rule, catalogue.compiled(rule), doc)]
+    return _kind_flags(catalogue, pronoun_gender, "pronoun-leak.two-genders", PRONOUNS)
 
 
 def test_an_edit_to_the_not_person_list_reaches_pronoun_leak_through_the_catalogue_cache(tmp_path, monkeypatch):

@@ -8,28 +8,19 @@ from __future__ import annotations
 
 import pytest
 
-LEDE = (
-    "The harbour board met on Monday to discuss the dredging contract, which has been delayed twice "
-    "since the winter storms damaged the outer wall and silted the channel"
-)
-MORE = "Board members said the work would start in May if the weather held."
-
-
-@pytest.fixture(scope="module")
-def hits(rule_hits):
-    return rule_hits
+from _page_texts import LEDE, MORE
 
 
 # spinner-residue.stray-stop
 
 
 @pytest.mark.parametrize("end", [". . ", "! . ", ".” . "])
-def test_stray_stop_after_a_sentence(hits, end):
-    assert len(hits("spinner-residue.stray-stop", f"{LEDE}{end}{MORE}")) == 1
+def test_stray_stop_after_a_sentence(rule_hits, end):
+    assert len(rule_hits("spinner-residue.stray-stop", f"{LEDE}{end}{MORE}")) == 1
 
 
-def test_stray_stop_at_a_paragraph_end(hits):
-    assert len(hits("spinner-residue.stray-stop", f"{LEDE}. .\n\n{MORE}")) == 1
+def test_stray_stop_at_a_paragraph_end(rule_hits):
+    assert len(rule_hits("spinner-residue.stray-stop", f"{LEDE}. .\n\n{MORE}")) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -40,16 +31,16 @@ def test_stray_stop_at_a_paragraph_end(hits):
     "Scores: 4. . 5. . 6.",         # figures, not words
     f"{LEDE}. {MORE}",
 ])
-def test_stray_stop_honest_forms(hits, text):
-    assert hits("spinner-residue.stray-stop", text) == []
+def test_stray_stop_honest_forms(rule_hits, text):
+    assert rule_hits("spinner-residue.stray-stop", text) == []
 
 
 # spinner-residue.article-possessive
 
 
 @pytest.mark.parametrize("phrase", ["the his deputy", "a their statement", "the all the latest", "The our harbour"])
-def test_article_before_a_possessive(hits, phrase):
-    assert len(hits("spinner-residue.article-possessive", f"{LEDE}, said {phrase} figures. {MORE}")) == 1
+def test_article_before_a_possessive(rule_hits, phrase):
+    assert len(rule_hits("spinner-residue.article-possessive", f"{LEDE}, said {phrase} figures. {MORE}")) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -58,20 +49,20 @@ def test_article_before_a_possessive(hits, phrase):
     "The Your Money Show returns on Monday.",
     f"{LEDE}, all the latest figures show. {MORE}",
 ])
-def test_article_possessive_honest_forms(hits, text):
-    assert hits("spinner-residue.article-possessive", text) == []
+def test_article_possessive_honest_forms(rule_hits, text):
+    assert rule_hits("spinner-residue.article-possessive", text) == []
 
 
 # char-injection
 
 
-def test_symbol_inside_a_word(hits):
-    assert len(hits("char-injection", f"The board will re\u2602locate the depot. {MORE}")) == 1
+def test_symbol_inside_a_word(rule_hits):
+    assert len(rule_hits("char-injection", f"The board will re\u2602locate the depot. {MORE}")) == 1
 
 
-def test_symbols_glued_to_several_words_of_one_line(hits):
+def test_symbols_glued_to_several_words_of_one_line(rule_hits):
     text = f"Board \U0001F624Rejects \U0001F5F3Dredging Bid in \U0001F30DPort\n\n{MORE}"
-    assert len(hits("char-injection", text)) >= 2
+    assert len(rule_hits("char-injection", text)) >= 2
 
 
 @pytest.mark.parametrize("text", [
@@ -80,17 +71,17 @@ def test_symbols_glued_to_several_words_of_one_line(hits):
     f"\u2600 Sunny\n\u2602 Showers later\n\n{MORE}",        # icons before list items
     "Sunny \u2600 then showers \u2602 by evening.",
 ])
-def test_injected_symbol_honest_forms(hits, text):
-    assert hits("char-injection", text) == []
+def test_injected_symbol_honest_forms(rule_hits, text):
+    assert rule_hits("char-injection", text) == []
 
 
 # read-also-block.inline
 
 
 @pytest.mark.parametrize("label", ["Read also", "See also", "Lire aussi :", "Lesen Sie auch:"])
-def test_read_also_label_inside_a_paragraph(hits, label):
+def test_read_also_label_inside_a_paragraph(rule_hits, label):
     text = f"{LEDE}. {label} The port authority named a contractor. {MORE}"
-    assert [h.rstrip(" :") for h in hits("read-also-block.inline", text)] == [label.rstrip(" :")]
+    assert [h.rstrip(" :") for h in rule_hits("read-also-block.inline", text)] == [label.rstrip(" :")]
 
 
 @pytest.mark.parametrize("text", [
@@ -99,20 +90,20 @@ def test_read_also_label_inside_a_paragraph(hits, label):
     f"{LEDE}; see also the annex. {MORE}",
     f"{LEDE}. Read also the annex before the meeting. {MORE}",           # lower case: prose
 ])
-def test_read_also_inline_honest_forms(hits, text):
-    assert hits("read-also-block.inline", text) == []
+def test_read_also_inline_honest_forms(rule_hits, text):
+    assert rule_hits("read-also-block.inline", text) == []
 
 
 # republish-footer.appeared-first
 
 
-def test_feed_footer_glued_to_an_excerpt(hits):
+def test_feed_footer_glued_to_an_excerpt(rule_hits):
     text = f"{LEDE}...The post Harbour Board Delays Dredging appeared first on Quay Street Herald."
-    assert hits("republish-footer.appeared-first", text) == [
+    assert rule_hits("republish-footer.appeared-first", text) == [
         "The post Harbour Board Delays Dredging appeared first on Quay Street Herald."
     ]
 
 
-def test_feed_footer_words_inside_a_sentence_pass(hits):
+def test_feed_footer_words_inside_a_sentence_pass(rule_hits):
     text = f"{LEDE}, and the post office appeared first on the list of closures."
-    assert hits("republish-footer.appeared-first", text) == []
+    assert rule_hits("republish-footer.appeared-first", text) == []
